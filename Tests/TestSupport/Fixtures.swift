@@ -1,0 +1,112 @@
+import Foundation
+
+/// Test helpers: temporary folders, running programs (ffmpeg, ffprobe, the built clipkit), and
+/// the shared evaluation media.
+public enum Fixtures {
+    /// The repository root (…/Tests/TestSupport/Fixtures.swift → …).
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/evaldata` beside the repository, or `$CLIPKIT_EVALDATA`.
+    public static var evaldata: URL {
+        if let custom = ProcessInfo.processInfo.environment["CLIPKIT_EVALDATA"] { return URL(fileURLWithPath: custom) }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/evaldata")
+    }
+
+    /// A path inside evaldata.
+    public static func evalFile(_ relative: String) -> String {
+        evaldata.appendingPathComponent(relative).path
+    }
+
+    /// A new empty folder under the system temporary directory.
+    public static func temporaryDirectory(_ label: String = "clipkit-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The built `clipkit` binary: `$CLIPKIT_BIN`, or the one beside the test bundle.
+    public static var clipkitBinary: String {
+        if let custom = ProcessInfo.processInfo.environment["CLIPKIT_BIN"] { return custom }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("clipkit").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/clipkit").path
+    }
+
+    /// Runs `clipkit` with arguments, as a user would.
+    @discardableResult
+    public static func clipkit(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> ProcessResult {
+        try run(clipkitBinary, arguments, environment: environment, input: input)
+    }
+
+    /// Runs ffmpeg quietly; throws with its stderr when it fails.
+    public static func ffmpeg(_ arguments: [String]) throws {
+        let result = try run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y"] + arguments)
+        guard result.status == 0 else { throw FixtureError("ffmpeg \(arguments.joined(separator: " ")) failed: \(result.stderr)") }
+    }
+
+    /// ffprobe's JSON for a file (format + streams + the given extra sections).
+    public static func ffprobe(_ path: String, extra: [String] = []) throws -> [String: Any] {
+        let result = try run("/usr/bin/env", ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams"] + extra + [path])
+        guard result.status == 0, let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
+            throw FixtureError("ffprobe failed on \(path): \(result.stderr)")
+        }
+        return object
+    }
+
+    /// Runs a program to completion and captures its output.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           input: Data? = nil, timeout: TimeInterval = 600) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile); try? FileManager.default.removeItem(at: errFile) }
+        process.standardOutput = try FileHandle(forWritingTo: outFile)
+        process.standardError = try FileHandle(forWritingTo: errFile)
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+        try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(input)
+            try inputPipe.fileHandleForWriting.close()
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                throw FixtureError("\(executable) \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s")
+            }
+            usleep(5_000)
+        }
+        return ProcessResult(status: process.terminationStatus,
+                             stdout: (try? String(contentsOf: outFile, encoding: .utf8)) ?? "",
+                             stderr: (try? String(contentsOf: errFile, encoding: .utf8)) ?? "",
+                             signaled: process.terminationReason == .uncaughtSignal)
+    }
+}
+
+/// What a finished program left behind.
+public struct ProcessResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+    /// True when a signal ended it (a crash, or a kill).
+    public let signaled: Bool
+}
+
+/// A fixture could not be made or read.
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
