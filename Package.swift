@@ -29,12 +29,15 @@ let package = Package(
         .target(name: "ClipMedia", dependencies: ["CFFmpeg"]),
         // Finds preset files by name or path and decodes their YAML.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
+        // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clip plans.
+        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipPresets"]),
         // The command-line interface: parse, call, print.
         .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", argumentParser]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets"]),
     ],
     swiftLanguageModes: [.v5]
 )
