@@ -30,7 +30,9 @@ public final class ClipCutter {
         switch mode {
         case .copy:
             return try CopyCut(cutter: self, span: span, output: output, progress: progress).run()
-        case .exact, .encode:
+        case .exact:
+            return try SmartCut(cutter: self, span: span, output: output, progress: progress).run()
+        case .encode:
             throw MediaError(file: source, operation: "cutting", message: "mode \(mode.name) is not built yet")
         }
     }

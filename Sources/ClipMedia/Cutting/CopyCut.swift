@@ -6,11 +6,13 @@ struct CopyCut {
     let span: CutSpan
     let output: String
     let progress: ((Double) -> Void)?
+    var requestedMode = "copy"
+    var notes: [String] = []
 
     func run() throws -> CutResult {
         let file = cutter.file
         let muxer = try OutputMuxer(path: output)
-        var notes: [String] = []
+        var notes = notes
         var videoRoute: SpanCopier.Route?
         var audioRoute: SpanCopier.Route?
         var origin = span.start
@@ -30,12 +32,16 @@ struct CopyCut {
         try muxer.writeHeader()
         let copier = SpanCopier(file: file, muxer: muxer, video: videoRoute, audio: audioRoute, videoOrigin: keyframe,
                                 origin: origin, end: span.end, videoStart: videoRoute == nil ? nil : keyframe)
-        try file.seek(to: max(0, origin - 1))
+        if let v = videoRoute?.input {
+            try file.seek(reaching: keyframe, stream: v)
+        } else {
+            try file.seek(to: max(0, origin - 1))
+        }
         try copyPackets(file: file, copier: copier, origin: origin)
         try copier.requireOutput(span: span)
         try muxer.finish()
         progress?(1)
-        return try CutResult.fromCopier(copier, cutter: cutter, span: span, output: output, mode: "copy", method: "copy",
+        return try CutResult.fromCopier(copier, cutter: cutter, span: span, output: output, mode: requestedMode, method: "copy",
                                         actualStart: origin, reencoded: 0, video: videoRoute, audio: audioRoute, notes: notes)
     }
 

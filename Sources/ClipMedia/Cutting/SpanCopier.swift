@@ -33,15 +33,17 @@ final class SpanCopier {
     private(set) var audioEndTicks: Int64?
 
     /// `origin` and `end` are container times in seconds; `videoStart` the keyframe pts to copy from
-    /// (nil: the caller sends only the video packets it wants copied, from a keyframe on).
-    init(file: MediaFile, muxer: OutputMuxer, video: Route?, audio: Route?, videoOrigin: Int64, origin: Double, end: Double, videoStart: Int64?) {
+    /// (nil: from the first keyframe the caller sends).
+    /// `copiesVideo` false: the video is written elsewhere (`writeEncodedVideo`), only audio is copied.
+    init(file: MediaFile, muxer: OutputMuxer, video: Route?, audio: Route?, videoOrigin: Int64, origin: Double, end: Double,
+         videoStart: Int64?, copiesVideo: Bool = true) {
         self.file = file
         self.muxer = muxer
         self.video = video
         self.audio = audio
         self.videoOrigin = videoOrigin
         self.videoStart = videoStart
-        videoDone = video == nil
+        videoDone = video == nil || !copiesVideo
         audioDone = audio == nil
         let videoBase = video.map { file.stream($0.input).pointee.time_base } ?? AVRational(num: 1, den: 1)
         let audioBase = audio.map { file.stream($0.input).pointee.time_base } ?? AVRational(num: 1, den: 1)
