@@ -38,6 +38,9 @@ let package = Package(
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets"]),
+        // Cutting benchmark driver, built and run only by bench/cutting.sh.
+        .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
+        .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
