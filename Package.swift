@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets"]),
+        .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets", "TestSupport"]),
         // Cutting benchmark driver, built and run only by bench/cutting.sh.
         .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
         .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),

@@ -2,6 +2,7 @@ import ClipHighlights
 import ClipPresets
 import Foundation
 import Testing
+import TestSupport
 
 /// Ranking on synthetic recordings with known climaxes and decoys.
 @Suite struct RankingTests {
@@ -11,7 +12,7 @@ import Testing
     /// a decoy of loud music without speech, and a decoy of rapid cuts in a quiet stretch.
     static func room(climaxes: [Int], musicAt: Int = 300, cutsAt: Int = 700, pauseEvery: Double = 11) -> HighlightSignals {
         let n = 1200
-        var generator = SystemRandomNumberGeneratorSeeded(seed: 7)
+        var generator = FixtureRandom(seed: 7)
         var loudness = (0..<n).map { _ in -26 + Double.random(in: -1.5...1.5, using: &generator) }
         var speech = (0..<n).map { _ in 0.75 + Double.random(in: -0.1...0.1, using: &generator) }
         var motion = (0..<n).map { _ in 4 + Double.random(in: -1...1, using: &generator) }
@@ -93,18 +94,5 @@ import Testing
         for s in 195..<235 { signals.black[s] = true; signals.silent[s] = true }
         let clips = WindowSelector(selection: config.selection).select(HighlightScorer(config: config).score(signals))
         #expect(clips.first.map { $0.end <= 196 || $0.start >= 234 } == true)
-    }
-}
-
-/// Deterministic noise for the synthetic rooms.
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

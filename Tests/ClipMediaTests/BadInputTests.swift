@@ -23,7 +23,7 @@ import TestSupport
     }
 
     @Test func randomBytes() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = FixtureRandom(seed: 42)
         let bytes = Data((0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let path = try MediaFixtures.write("random.mp4", bytes)
         #expect(throws: MediaError.self) { _ = try MediaFile(path: path).probe() }
@@ -62,18 +62,5 @@ import TestSupport
         try file.forEachPacket { packet in try decoder.decode(packet) { last = $0.time } }
         try decoder.flush { last = $0.time }
         #expect(last > 0.5 && last < 3.9)
-    }
-}
-
-/// A small deterministic random generator (SplitMix64) for reproducible byte noise.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
