@@ -29,14 +29,19 @@ let package = Package(
         .target(name: "ClipMedia", dependencies: ["CFFmpeg"]),
         // Finds preset files by name or path and decodes their YAML.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
+        // Pure signal analysis on samples and luma frames: loudness, silence, speech, cuts, fades, black, freeze.
+        .target(name: "ClipAnalysis"),
+        // Runs the analysis pass over a media file (exhaustive or fast) and returns an AnalysisReport.
+        .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
         // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clip plans.
-        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipPresets"]),
+        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
         // The command-line interface: parse, call, print.
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", argumentParser]),
+        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", argumentParser]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ClipAnalysisTests", dependencies: ["ClipAnalysis"]),
         .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets", "TestSupport"]),
         // Cutting benchmark driver, built and run only by bench/cutting.sh.
         .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
