@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // FFmpeg's C libraries, found through pkg-config (libavformat libavcodec libswscale libavutil libswresample).
@@ -30,11 +31,20 @@ let package = Package(
         // Finds preset files by name or path and decodes their YAML.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
         // The command-line interface: parse, call, print.
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", argumentParser]),
+        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", argumentParser,
+                                                          "ClipRotation", "ClipStore", "ClipImport"]),
+        // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
+        .target(name: "ClipRotation"),
+        .target(name: "ClipStore", dependencies: ["ClipRotation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "RotationCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
