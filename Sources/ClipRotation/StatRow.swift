@@ -9,8 +9,11 @@ public struct StatRow: Hashable, Sendable {
     /// Where the numbers come from (the import format: generic, qianchuan, meta, tiktok, google).
     public var source: String
     public var metrics: Metrics
+    /// The line of the file it was read from, for error messages.
+    public var line: Int?
 
-    public init(planID: String?, creativeID: String, date: Day, hour: Int? = nil, source: String, metrics: Metrics) {
+    public init(planID: String?, creativeID: String, date: Day, hour: Int? = nil, source: String, metrics: Metrics, line: Int? = nil) {
+        self.line = line
         self.planID = planID
         self.creativeID = creativeID
         self.date = date

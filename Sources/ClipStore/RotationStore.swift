@@ -15,8 +15,10 @@ public protocol RotationStore: Sendable {
     /// A change by hand (retire, rest, revive), logged with origin `manual`.
     func changeStatus(creativeID: String, to status: CreativeStatus, action: String, reason: Reason, asOf: Day, at time: String) async throws -> Creative
 
-    /// Imports rows of one file in one write transaction: inserted, updated (values changed) or skipped (same values).
-    func importStats(_ rows: [StatRow], batch: ImportBatch, createMissing: Bool, defaultPolicy: String, at time: String) async throws -> ImportCounts
+    /// Imports the rows `rows` emits (one file) in one write transaction: each inserted, updated (values changed) or
+    /// skipped (same values). An error thrown by `rows` or by a row rolls the whole file back.
+    func importStats(batch: ImportBatch, createMissing: Bool, defaultPolicy: String, at time: String,
+                     rows: @escaping @Sendable (_ emit: (StatRow) throws -> Void) throws -> Void) async throws -> ImportCounts
     /// Daily series of a plan's creatives from `since` through `through` (each optional).
     func series(planID: String, since: Day?, through: Day?) async throws -> [String: DailySeries]
 

@@ -104,14 +104,15 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
 
     // MARK: stats
 
-    public func importStats(_ rows: [StatRow], batch: ImportBatch, createMissing: Bool, defaultPolicy: String, at time: String) async throws -> ImportCounts {
+    public func importStats(batch: ImportBatch, createMissing: Bool, defaultPolicy: String, at time: String,
+                            rows: @escaping @Sendable (_ emit: (StatRow) throws -> Void) throws -> Void) async throws -> ImportCounts {
         try await write { db in
             var counts = ImportCounts()
             var creativePlan: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, plan_id FROM creatives") { creativePlan[row[0]] = row[1] }
             var knownPlans = Set(try String.fetchAll(db, sql: "SELECT id FROM plans"))
             try db.execute(sql: "INSERT INTO import_batches (file, file_sha256, format, imported_at, rows_read, inserted, updated, skipped) VALUES (?, ?, ?, ?, ?, 0, 0, 0)",
-                           arguments: [batch.file, batch.fileSHA256, batch.format, time, rows.count])
+                           arguments: [batch.file, batch.fileSHA256, batch.format, time, 0])
             let batchID = db.lastInsertedRowID
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
             let upsert = try db.makeStatement(sql: """
@@ -128,15 +129,17 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                     OR stats.completions IS DISTINCT FROM excluded.completions
                 """)
             var changed = 0
-            for (index, row) in rows.enumerated() {
+            var index = 0
+            try rows { row in
+                index += 1
                 if let owner = creativePlan[row.creativeID] {
                     if let planID = row.planID, planID != owner {
-                        throw StoreError("\(batch.file): row \(index + 1): creative '\(row.creativeID)' belongs to plan '\(owner)', not '\(planID)'")
+                        throw StoreError("\(batch.file): row \(row.line ?? index): creative '\(row.creativeID)' belongs to plan '\(owner)', not '\(planID)'")
                     }
                 } else {
                     guard createMissing, let planID = row.planID else {
                         let hint = row.planID.map { "clipkit creative add --plan \($0) --id \(row.creativeID)" } ?? "clipkit creative add --plan PLAN --id \(row.creativeID)"
-                        throw StoreError("\(batch.file): row \(index + 1): unknown creative '\(row.creativeID)' (add it with: \(hint), or import with --create-missing)")
+                        throw StoreError("\(batch.file): row \(row.line ?? index): unknown creative '\(row.creativeID)' (add it with: \(hint), or import with --create-missing)")
                     }
                     if !knownPlans.contains(planID) {
                         try Self.insert(db, Plan(id: planID, policy: defaultPolicy, createdAt: time))
@@ -155,9 +158,9 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
             let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
             counts.inserted = after - before
             counts.updated = changed - counts.inserted
-            counts.skipped = rows.count - changed
-            try db.execute(sql: "UPDATE import_batches SET inserted = ?, updated = ?, skipped = ? WHERE id = ?",
-                           arguments: [counts.inserted, counts.updated, counts.skipped, batchID])
+            counts.skipped = index - changed
+            try db.execute(sql: "UPDATE import_batches SET rows_read = ?, inserted = ?, updated = ?, skipped = ? WHERE id = ?",
+                           arguments: [index, counts.inserted, counts.updated, counts.skipped, batchID])
             return counts
         }
     }
