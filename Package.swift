@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // FFmpeg's C libraries, found through pkg-config (libavformat libavcodec libswscale libavutil libswresample).
@@ -36,7 +37,12 @@ let package = Package(
         // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clip plans.
         .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
         // The command-line interface: parse, call, print.
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", argumentParser]),
+        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights",
+                                                          "ClipRotation", "ClipStore", "ClipImport", argumentParser]),
+        // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
+        .target(name: "ClipRotation"),
+        .target(name: "ClipStore", dependencies: ["ClipRotation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),

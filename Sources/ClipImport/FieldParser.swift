@@ -1,0 +1,95 @@
+/// Reads the cells of exports as people's spreadsheets write them: thousands separators, currency symbols and codes,
+/// `%`, `-`/`--` placeholders for "no data", Excel-mangled IDs, and several date spellings.
+public enum FieldParser {
+    /// A parsed cell: absent (empty or a placeholder), a number, or text that is not a number.
+    public enum Number: Equatable, Sendable {
+        case absent
+        case value(Double)
+        case invalid
+    }
+
+    static let placeholders: Set<String> = ["", "-", "--", "—", "–", "n/a", "na", "null", "none", "nan", "/"]
+    static let currencySymbols: Set<Character> = ["¥", "￥", "$", "€", "£", "₩", "₹", "元", "\u{00A0}", " ", ",", "，", "'"]
+
+    /// A number cell, with separators, currency and `%` removed (`12.5%` → 0.125).
+    public static func number(_ raw: String) -> Number {
+        let trimmed = raw.trimmingSpaces
+        if placeholders.contains(trimmed.lowercased()) { return .absent }
+        var text = Substring(trimmed)
+        var percent = false
+        if text.hasSuffix("%") { percent = true; text = text.dropLast() }
+        // Currency codes before or after the amount: USD 12.00, 12.00 CNY, US$12, CN¥3.
+        while let first = text.first, first.isLetter, first.isASCII { text = text.dropFirst() }
+        while let last = text.last, last.isLetter, last.isASCII, last != "e", last != "E" { text = text.dropLast() }
+        var cleaned = String(text.filter { !currencySymbols.contains($0) })
+        var negative = false
+        if cleaned.hasPrefix("(") && cleaned.hasSuffix(")") { negative = true; cleaned = String(cleaned.dropFirst().dropLast()) }
+        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return cleaned.isEmpty ? .absent : .invalid }
+        let signed = negative ? -value : value
+        return .value(percent ? signed / 100 : signed)
+    }
+
+    /// An identifier cell: trimmed, Excel's `="…"` and leading apostrophe removed; `mangled` when Excel turned it into
+    /// scientific notation (`1.2E+17`), which has lost digits for good.
+    public static func identifier(_ raw: String) -> (id: String, mangled: Bool) {
+        var text = raw.trimmingSpaces
+        if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
+        if text.hasPrefix("'") { text.removeFirst() }
+        return (text, isScientific(text))
+    }
+
+    static func isScientific(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard let e = upper.firstIndex(of: "E") else { return false }
+        let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...].drop { $0 == "+" }
+        return !mantissa.isEmpty && !exponent.isEmpty && Double(mantissa) != nil && exponent.allSatisfy(\.isNumber) && mantissa.first!.isNumber
+    }
+
+    /// A date cell: `2024-05-01`, `2024/5/1`, `2024.05.01`, `2024年5月1日`, `20240501`, with any time after a space or `T`.
+    public static func date(_ raw: String) -> (day: String, hour: Int?)? {
+        var text = raw.trimmingSpaces
+        if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
+        var time: Substring?
+        if let split = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            time = text[text.index(after: split)...]
+            text = String(text[..<split])
+        }
+        text = text.replacingChinese()
+        if text.count == 8, text.allSatisfy(\.isNumber) {
+            text = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
+        }
+        let hour = time.flatMap { Int($0.prefix { $0.isNumber }) }
+        return (text, hour)
+    }
+
+    /// An hour cell: `13`, `13:00`, `13时`, `13:00-14:00`.
+    public static func hour(_ raw: String) -> Int? {
+        let digits = raw.trimmingSpaces.prefix { $0.isNumber }
+        guard let value = Int(digits), (0...23).contains(value) else { return nil }
+        return value
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// `2024年5月1日` → `2024-5-1`.
+    func replacingChinese() -> String {
+        guard contains("年") else { return self }
+        var text = self
+        text = text.replacingAll("年", "-")
+        text = text.replacingAll("月", "-")
+        text = text.replacingAll("日", "")
+        return text
+    }
+
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The schema, as named migrations that are only ever appended. Plain SQL that PostgreSQL also reads
+/// (except `INTEGER PRIMARY KEY`, which becomes an identity column there).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-rotation") { db in
+            try db.execute(sql: """
+            CREATE TABLE plans (
+                id TEXT PRIMARY KEY,
+                name TEXT,
+                policy TEXT NOT NULL,
+                budget REAL,
+                break_even_roi REAL,
+                target_cpa REAL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE creatives (
+                id TEXT PRIMARY KEY,
+                plan_id TEXT NOT NULL REFERENCES plans(id),
+                external_id TEXT,
+                media_path TEXT,
+                sha256 TEXT,
+                duration_seconds REAL,
+                width INTEGER,
+                height INTEGER,
+                size_bytes INTEGER,
+                hook_score REAL,
+                source_recording TEXT,
+                source_start REAL,
+                source_end REAL,
+                status TEXT NOT NULL CHECK (status IN ('candidate', 'active', 'resting', 'retired')),
+                resting_until TEXT,
+                activated_on TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX creatives_by_plan ON creatives(plan_id, status);
+            CREATE UNIQUE INDEX creatives_by_external_id ON creatives(external_id) WHERE external_id IS NOT NULL;
+            CREATE TABLE import_batches (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                file_sha256 TEXT NOT NULL,
+                format TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                rows_read INTEGER NOT NULL,
+                inserted INTEGER NOT NULL,
+                updated INTEGER NOT NULL,
+                skipped INTEGER NOT NULL
+            );
+            CREATE TABLE stats (
+                creative_id TEXT NOT NULL REFERENCES creatives(id),
+                date TEXT NOT NULL,
+                hour INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                impressions INTEGER,
+                clicks INTEGER,
+                views_3s INTEGER,
+                spend REAL,
+                orders INTEGER,
+                revenue REAL,
+                reach INTEGER,
+                frequency REAL,
+                completions INTEGER,
+                batch_id INTEGER REFERENCES import_batches(id),
+                PRIMARY KEY (creative_id, date, hour, source)
+            );
+            CREATE TABLE decisions (
+                id INTEGER PRIMARY KEY,
+                decided_at TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                plan_id TEXT NOT NULL REFERENCES plans(id),
+                creative_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                from_status TEXT,
+                to_status TEXT,
+                reasons TEXT NOT NULL,
+                snapshot TEXT,
+                policy TEXT NOT NULL,
+                policy_version INTEGER NOT NULL,
+                applied INTEGER NOT NULL,
+                origin TEXT NOT NULL
+            );
+            CREATE INDEX decisions_by_plan ON decisions(plan_id, as_of);
+            CREATE INDEX decisions_by_creative ON decisions(creative_id);
+            """)
+        }
+        return migrator
+    }
+}
