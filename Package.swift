@@ -35,7 +35,7 @@ let package = Package(
         // Runs the analysis pass over a media file (exhaustive or fast) and returns an AnalysisReport.
         .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
         // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clip plans.
-        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
+        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipImport", "ClipPresets"]),
         // The command-line interface: parse, call, print.
         .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights",
                                                           "ClipRotation", "ClipStore", "ClipImport", argumentParser]),
