@@ -30,11 +30,15 @@ let package = Package(
         // Finds preset files by name or path and decodes their YAML.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
         // The command-line interface: parse, call, print.
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", argumentParser]),
+        // The three-second hook check: opening measures, rules from platform presets, score and findings.
+        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipPresets"]),
+        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipHook", argumentParser]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipPresets"]),
+        .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
