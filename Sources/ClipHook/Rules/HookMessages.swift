@@ -19,6 +19,14 @@ public struct HookMessages: Sendable, Equatable, Codable {
     public struct Text: Sendable, Equatable, Codable {
         public var message: String
         public var fix: String
+        /// The message when the value is unbounded (no cut, no sound in the window at all).
+        public var never: String?
+
+        public init(message: String, fix: String, never: String? = nil) {
+            self.message = message
+            self.fix = fix
+            self.never = never
+        }
     }
 
     /// Finding id → language code → text.
@@ -48,7 +56,8 @@ public struct HookMessages: Sendable, Equatable, Codable {
                 .replacingOccurrences(of: "{threshold}", with: HookMessages.format(threshold, check))
                 .replacingOccurrences(of: "{unit}", with: check.unit)
         }
-        return Text(message: fill(text.message), fix: fill(text.fix))
+        let message = value == nil ? (text.never ?? text.message) : text.message
+        return Text(message: fill(message), fix: fill(text.fix))
     }
 
     /// A value as printed in messages: few decimals, percentages for fractions.
