@@ -29,15 +29,21 @@ let package = Package(
         .target(name: "ClipMedia", dependencies: ["CFFmpeg"]),
         // Finds preset files by name or path and decodes their YAML.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
+        // Pure signal analysis on samples and luma frames: loudness, silence, speech, cuts, fades, black, freeze.
+        .target(name: "ClipAnalysis"),
+        // Runs the analysis pass over a media file (exhaustive or fast) and returns an AnalysisReport.
+        .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
         // The command-line interface: parse, call, print.
         // The three-second hook check: opening measures, rules from platform presets, score and findings.
-        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipPresets"]),
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipHook", argumentParser]),
+        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
+        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHook", argumentParser]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipPresets"]),
+        .testTarget(name: "ClipAnalysisTests", dependencies: ["ClipAnalysis"]),
+        .testTarget(name: "ClipAnalyzerTests", dependencies: ["ClipAnalyzer", "ClipAnalysis", "ClipMedia", "TestSupport"]),
+        .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipAnalysis", "ClipPresets"]),
         .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -12,6 +12,7 @@ struct ClipKit: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ProbeCommand.self,
+            AnalyzeCommand.self,
             HookCommand.self,
         ]
     )

@@ -1,0 +1,108 @@
+import ClipAnalysis
+import ClipMedia
+
+/// Decodes all audio and only the video keyframes in one pass over the packets, and decodes in full, from
+/// a second handle on the file, the GOPs the triage picks (candidate cuts, fades, black and freeze edges,
+/// requested detail). The visual analysis sees keyframes everywhere and every frame in those GOPs, in order.
+final class FastPass: AnalysisPass {
+    private var triage: GopTriage!
+    private var previous: (frame: VideoFrame, keyframe: GopTriage.Keyframe)?
+    /// Video packets since the previous keyframe's time: (presentation time, size, keyframe, spike).
+    private var packets: [(time: Double, size: Int, key: Bool, spike: Bool)] = []
+    private var detail: (file: MediaFile, decoder: VideoDecoder)?
+
+    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int?, audioIndex: Int?, sampleRate: Int) throws {
+        let settings = session.options.settings
+        triage = GopTriage(settings: settings)
+        let keyframes = try videoIndex.map {
+            try VideoDecoder(file: file, stream: $0,
+                             options: VideoDecodeOptions(width: settings.frames.width, layout: .gray, skip: .keyframesOnly))
+        }
+        let audio = try audioIndex.map { index in
+            try AudioDecoder(file: file, stream: index,
+                             options: AudioDecodeOptions(sampleRate: sampleRate, channels: session.audio?.meter.channels ?? 1))
+        }
+        if session.from > 0 { try file.seek(to: session.from) }
+        var reader = RangeReader(session: session, streams: [videoIndex, audioIndex].compactMap { $0 }.count)
+        while let packet = try file.readPacket() {
+            if packet.streamIndex == videoIndex, let keyframes {
+                session.note(videoPacket: packet)
+                if let time = packet.time {
+                    let spike = !packet.isKeyframe && triage.isSpike(packetSize: packet.size)
+                    packets.append((time, packet.size, packet.isKeyframe, spike))
+                }
+                try keyframes.decode(packet) { try keyframe($0, session: session, videoIndex: videoIndex!) }
+            } else if packet.streamIndex == audioIndex, let audio {
+                try audio.decode(packet) { session.feed($0) }
+            } else {
+                continue
+            }
+            if reader.isPast(packet) { break }
+        }
+        try keyframes?.flush { try keyframe($0, session: session, videoIndex: videoIndex!) }
+        try audio?.flush { session.feed($0) }
+        try closeLastGop(session: session, videoIndex: videoIndex)
+        if let keyframes { session.record(keyframes.problems, count: keyframes.problemCount) }
+        if let detail { session.record(detail.decoder.problems, count: detail.decoder.problemCount) }
+        if let audio { session.record(audio.problems, count: audio.problemCount) }
+    }
+
+    /// A decoded keyframe: triages the GOP that ends here, decodes it in full if needed, then feeds the keyframe.
+    private func keyframe(_ frame: VideoFrame, session: AnalysisSession, videoIndex: Int) throws {
+        let current = session.visual.keyframe(session.luma(frame))
+        var follows = false
+        if let previous {
+            let reasons = gopReasons(from: previous.frame.time, to: frame.time, next: current, session: session)
+            if !reasons.isEmpty, frame.time > session.from {
+                try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session, videoIndex: videoIndex)
+                follows = true
+            }
+        }
+        session.feed(frame, followsPrevious: follows)
+        previous = (frame, current)
+    }
+
+    private func gopReasons(from start: Double, to end: Double, next: GopTriage.Keyframe?, session: AnalysisSession) -> [GopTriage.Reason] {
+        guard let previous else { return [] }
+        let gop = packets.filter { $0.time >= start && $0.time < end && !$0.key }
+        packets.removeAll { $0.time < end }
+        let requested = session.options.detail.contains { $0.upperBound >= start && $0.lowerBound < end }
+        return triage.reasons(previous: previous.keyframe, next: next, nonKeySizes: gop.map(\.size),
+                              spikes: gop.filter(\.spike).count, requested: requested,
+                              typicalSize: triage.typicalPacketSize)
+    }
+
+    /// The GOP after the last keyframe, up to the end of the range.
+    private func closeLastGop(session: AnalysisSession, videoIndex: Int?) throws {
+        guard let videoIndex, let previous else { return }
+        let reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
+        guard !reasons.isEmpty else { return }
+        try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
+    }
+
+    /// Decodes every frame strictly between two keyframe times from the second handle and feeds them.
+    private func decodeGop(after start: Double, before end: Double, reasons: [GopTriage.Reason],
+                           session: AnalysisSession, videoIndex: Int) throws {
+        if detail == nil {
+            let file = try MediaFile(path: session.path)
+            let settings = session.options.settings
+            detail = (file, try VideoDecoder(file: file, stream: videoIndex,
+                                             options: VideoDecodeOptions(width: settings.frames.width, layout: .gray)))
+        }
+        let (file, decoder) = detail!
+        session.noteDetail(reasons)
+        try file.seek(to: start, stream: videoIndex)
+        decoder.reset()
+        var done = false
+        let feed: (VideoFrame) -> Void = { frame in
+            if frame.time >= end - 1e-9 { done = true }
+            if !done, frame.time > start + 1e-9 { session.feed(frame, followsPrevious: true) }
+        }
+        while !done, let packet = try file.readPacket() {
+            guard packet.streamIndex == videoIndex else { continue }
+            try decoder.decode(packet, feed)
+        }
+        if !done { try decoder.flush(feed) }
+        decoder.reset()
+    }
+}

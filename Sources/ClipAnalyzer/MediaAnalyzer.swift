@@ -1,0 +1,49 @@
+import ClipAnalysis
+import ClipMedia
+
+/// Runs the analysis pass over a media file: opens it, decodes what the mode needs over the requested
+/// range, streaming with bounded memory, and returns an `AnalysisReport`.
+public enum MediaAnalyzer {
+    /// Analyses the file at `path`. Throws `MediaError` when the file cannot be opened or nothing in it
+    /// can be decoded; corrupt packets mid-file are skipped and counted in `report.decode`.
+    public static func analyze(path: String, options: AnalysisOptions = AnalysisOptions(),
+                               progress: AnalysisProgress? = nil) throws -> AnalysisReport {
+        let file = try MediaFile(path: path)
+        let info = try file.probe(scanSeconds: 0)
+        let videoIndex = file.videoStreamIndex
+        let audioIndex = file.audioStreamIndex
+        guard videoIndex != nil || audioIndex != nil else {
+            throw MediaError(file: path, operation: "analysing", message: "the file has no audio or video stream")
+        }
+        let duration = file.duration ?? info.streams.compactMap(\.duration).max() ?? 0
+        let from = max(0, options.from ?? 0)
+        let to = min(options.to ?? .infinity, duration > 0 ? duration : .infinity)
+        guard to > from else {
+            throw MediaError(file: path, operation: "analysing",
+                             message: "the range \(seconds(from))–\(seconds(to)) is empty (the file lasts \(seconds(duration)))")
+        }
+        let frameRate = videoIndex.flatMap { index in info.streams.first { $0.index == index }?.video?.averageFrameRate }
+        let audioChannels = audioIndex.flatMap { index in info.streams.first { $0.index == index }?.audio?.channels }
+        let sampleRate = 48_000
+        let session = AnalysisSession(path: path, options: options, from: from, to: to, frameRate: frameRate,
+                                      audioFormat: audioChannels.map { (sampleRate, max(1, min(2, $0))) },
+                                      progress: progress)
+        let pass: AnalysisPass = options.mode == .exhaustive ? ExhaustivePass() : FastPass()
+        try pass.run(file: file, session: session, videoIndex: videoIndex, audioIndex: audioIndex, sampleRate: sampleRate)
+        if videoIndex != nil, session.statistics.videoPackets > 0, session.statistics.framesDecoded == 0,
+           session.statistics.audioSeconds == 0 {
+            throw MediaError(file: path, operation: "decoding", message: "no frame of the file could be decoded")
+        }
+        progress?(to.isFinite ? to - from : 0, to.isFinite ? to - from : 0)
+        return session.report(mode: options.mode)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.3f s", value) : "end"
+    }
+}
+
+/// One way of reading a file into a session.
+protocol AnalysisPass {
+    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int?, audioIndex: Int?, sampleRate: Int) throws
+}
