@@ -1,3 +1,5 @@
+import ClipAnalysis
+import ClipAnalyzer
 import ClipMedia
 import ClipPresets
 import Foundation
@@ -9,19 +11,27 @@ import Foundation
 public struct HookChecker: Sendable {
     public let preset: PlatformPreset
     public let rulebook: HookRulebook
-    /// Decoder threads per file; 0 lets FFmpeg choose (best for one file), 1 is best when checking files in parallel.
+    /// The analysis thresholds (black, freeze, cuts, fades, silence) the opening is analysed with.
+    public let analysis: AnalysisSettings
+    /// Decoder threads per file for the keyframe pass; 0 lets FFmpeg choose, 1 is best when checking files in parallel.
     public var decoderThreads: Int
+    /// Seconds analysed past the window so that cuts and freezes at its end are seen whole.
+    public static let lookahead = 0.5
 
-    public init(preset: PlatformPreset, messages: HookMessages, language: HookLanguage = .en, decoderThreads: Int = 0) {
+    public init(preset: PlatformPreset, messages: HookMessages, analysis: AnalysisSettings = AnalysisSettings(),
+                language: HookLanguage = .en, decoderThreads: Int = 0) {
         self.preset = preset
         rulebook = HookRulebook(preset: preset, messages: messages, language: language)
+        self.analysis = analysis
         self.decoderThreads = decoderThreads
     }
 
-    /// A checker for a preset given by name or path, with the shipped messages.
+    /// A checker for a preset given by name or path, with the shipped messages and default analysis thresholds
+    /// (`Presets/analysis/default.yaml`).
     public init(preset nameOrPath: String = "douyin-9x16", language: HookLanguage = .en, decoderThreads: Int = 0) throws {
-        self.init(preset: try PlatformPreset.load(nameOrPath), messages: try HookMessages.load(), language: language,
-                  decoderThreads: decoderThreads)
+        self.init(preset: try PlatformPreset.load(nameOrPath), messages: try HookMessages.load(),
+                  analysis: try PresetLocator.load(AnalysisSettings.self, kind: "analysis", "default"),
+                  language: language, decoderThreads: decoderThreads)
     }
 
     /// Checks one file's opening (`window` seconds; the preset's `hook.window` by default).
@@ -44,10 +54,30 @@ public struct HookChecker: Sendable {
         let window = min(requested, facts.duration)
         var metrics = HookMetrics(duration: facts.duration, width: facts.width, height: facts.height, aspect: facts.aspect,
                                   frameRate: facts.frameRate, hasAudio: facts.hasAudio, window: window)
-        let picture = try PicturePass.run(file: file, facts: facts, window: window, threads: decoderThreads,
-                                          sampler: PictureSampler())
+        let sampler = PictureSampler(blackPixelLuma: analysis.black.pixelThreshold * 255,
+                                     blackPictureRatio: analysis.black.pictureRatio)
+        let picture = try PicturePass.run(file: file, facts: facts, window: window, threads: decoderThreads, sampler: sampler)
         metrics.picture = picture.summary
         metrics.framesDecoded += picture.decoded
+
+        let options = AnalysisOptions(mode: .exhaustive, from: 0, to: min(facts.duration, window + HookChecker.lookahead),
+                                      settings: analysis, keepSeries: true)
+        let report = try MediaAnalyzer.analyze(path: path, options: options)
+        let opening = OpeningMeasures(report: report, window: window, settings: analysis)
+        metrics.blackOpen = opening.blackOpen
+        metrics.firstFrameBlack = opening.firstFrameBlack
+        metrics.frozen = opening.frozen
+        metrics.frozenStart = opening.frozenStart
+        metrics.firstCut = opening.firstCut
+        metrics.cuts = opening.cuts
+        metrics.motion = opening.motion
+        metrics.firstSound = opening.firstSound
+        metrics.openingLoudness = opening.openingLoudness
+        metrics.maxMomentaryLoudness = opening.maxMomentaryLoudness
+        metrics.samplePeak = opening.samplePeak
+        metrics.truePeak = opening.truePeak
+        metrics.framesDecoded += report.decode.framesDecoded
+        metrics.decodeProblems = report.decode.problemCount
         return metrics
     }
 }

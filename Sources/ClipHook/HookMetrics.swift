@@ -25,10 +25,8 @@ public struct HookMetrics: Sendable, Equatable, Codable {
     public var frozenStart: Double?
     /// Time of the first shot change (hard cut or fade), nil when none before the end of the analysed range.
     public var firstCut: Double?
-    /// Cut times within the window.
+    /// Hard-cut times within the window.
     public var cuts: [Double]
-    /// The most cuts in any window-long span of the analysed range (a sliding window).
-    public var maxCutsInWindow: Int
     /// Mean absolute luma change between consecutive frames (0–255) over the window, cut frames left out.
     public var motion: Double?
     /// Time of the first audible sound, nil when the window stays silent (or there is no audio).
@@ -41,15 +39,16 @@ public struct HookMetrics: Sendable, Equatable, Codable {
     public var truePeak: Double?
     /// Picture measures over the non-black sampled frames of the window.
     public var picture: PictureSummary?
-    /// Video frames decoded to measure the window.
+    /// Video frames decoded to measure the window, and corrupt packets or frames skipped while doing so.
     public var framesDecoded: Int
+    public var decodeProblems: Int
 
     public init(duration: Double, width: Int, height: Int, aspect: Double, frameRate: Double?, hasAudio: Bool,
                 window: Double, blackOpen: Double = 0, firstFrameBlack: Bool = false, frozen: Double = 0,
-                frozenStart: Double? = nil, firstCut: Double? = nil, cuts: [Double] = [], maxCutsInWindow: Int = 0,
+                frozenStart: Double? = nil, firstCut: Double? = nil, cuts: [Double] = [],
                 motion: Double? = nil, firstSound: Double? = nil, openingLoudness: Double? = nil,
                 maxMomentaryLoudness: Double? = nil, samplePeak: Double? = nil, truePeak: Double? = nil,
-                picture: PictureSummary? = nil, framesDecoded: Int = 0) {
+                picture: PictureSummary? = nil, framesDecoded: Int = 0, decodeProblems: Int = 0) {
         self.duration = duration
         self.width = width
         self.height = height
@@ -63,7 +62,6 @@ public struct HookMetrics: Sendable, Equatable, Codable {
         self.frozenStart = frozenStart
         self.firstCut = firstCut
         self.cuts = cuts
-        self.maxCutsInWindow = maxCutsInWindow
         self.motion = motion
         self.firstSound = firstSound
         self.openingLoudness = openingLoudness
@@ -72,5 +70,6 @@ public struct HookMetrics: Sendable, Equatable, Codable {
         self.truePeak = truePeak
         self.picture = picture
         self.framesDecoded = framesDecoded
+        self.decodeProblems = decodeProblems
     }
 }

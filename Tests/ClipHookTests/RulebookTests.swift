@@ -16,7 +16,7 @@ private func rulebook(_ name: String = "douyin-9x16", _ language: HookLanguage =
 /// A clean 1080x1920 creative's metrics: nothing for any check to find.
 private func clean() -> HookMetrics {
     HookMetrics(duration: 20, width: 1080, height: 1920, aspect: 0.5625, frameRate: 30, hasAudio: true, window: 3,
-                blackOpen: 0, frozen: 0, firstCut: 1.0, cuts: [1.0, 2.2], maxCutsInWindow: 2, motion: 6,
+                blackOpen: 0, frozen: 0, firstCut: 1.0, cuts: [1.0, 2.2], motion: 6,
                 firstSound: 0.1, openingLoudness: -15, maxMomentaryLoudness: -12, samplePeak: -3, truePeak: -2.5,
                 picture: PictureSummary(framesMeasured: 3, bars: .none, sharpness: 900, meanLuma: 120, shadowShare: 0.02,
                                         highlightShare: 0.01, colorfulness: 45))
