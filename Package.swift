@@ -4,6 +4,7 @@
 import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 
 let package = Package(
     name: "clipkit",
@@ -26,32 +27,38 @@ let package = Package(
                 .brew(["ffmpeg"]),
             ]
         ),
-        // The only target that touches FFmpeg pointers.
+        // The only target that touches FFmpeg pointers: open, probe, packets, decode, cut, encode, images.
         .target(name: "ClipMedia", dependencies: ["CFFmpeg"]),
-        // Finds preset files by name or path and decodes their YAML.
+        // Finds preset files by name or path and decodes their YAML; platform presets.
         .target(name: "ClipPresets", dependencies: ["Yams"]),
         // Pure signal analysis on samples and luma frames: loudness, silence, speech, cuts, fades, black, freeze.
         .target(name: "ClipAnalysis"),
         // Runs the analysis pass over a media file (exhaustive or fast) and returns an AnalysisReport.
         .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
-        // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clip plans.
+        // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clips.
         .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipImport", "ClipPresets"]),
-        // The command-line interface: parse, call, print.
-        .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights",
-                                                          "ClipRotation", "ClipStore", "ClipImport", argumentParser]),
+        // The three-second hook check: opening measures, rules from platform presets, score and findings.
+        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
         // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
         .target(name: "ClipRotation"),
-        .target(name: "ClipStore", dependencies: ["ClipRotation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ClipStore", dependencies: ["ClipRotation", grdb]),
         .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
+        // The command-line interface: parse, call, print.
+        .executableTarget(name: "clipkit", dependencies: [
+            "ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights", "ClipHook",
+            "ClipRotation", "ClipStore", "ClipImport", argumentParser,
+        ]),
+        // Cutting benchmark driver, built and run only by bench/cutting.sh.
+        .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipAnalysisTests", dependencies: ["ClipAnalysis"]),
         .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets", "TestSupport"]),
-        // Cutting benchmark driver, built and run only by bench/cutting.sh.
-        .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
-        .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
+        .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipAnalysis", "ClipPresets"]),
+        .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
