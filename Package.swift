@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipAnalysis", "ClipPresets"]),
         .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ExtractCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -13,6 +13,7 @@ struct ClipKit: AsyncParsableCommand {
         subcommands: [
             ProbeCommand.self,
             AnalyzeCommand.self,
+            ExtractCommand.self,
             HookCommand.self,
         ]
     )

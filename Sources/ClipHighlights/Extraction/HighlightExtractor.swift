@@ -19,9 +19,17 @@ public struct ExtractionOutcome: Sendable {
 /// Extracts the top clips of one recording: analysis pass, ranking (signals, live-room metrics, cue phrases),
 /// cutting, and the manifest entry. The folder's manifest is updated by the caller (`ExtractionManifest`).
 public struct HighlightExtractor {
-    public let request: ExtractionRequest
+    /// Scores a cut clip's opening (the hook check): score and finding ids. Injected by the caller so that
+    /// ranking does not depend on the hook module.
+    public typealias HookScorer = (String) throws -> (score: Double, findings: [String])
 
-    public init(request: ExtractionRequest) { self.request = request }
+    public let request: ExtractionRequest
+    public let hookScorer: HookScorer?
+
+    public init(request: ExtractionRequest, hookScorer: HookScorer? = nil) {
+        self.request = request
+        self.hookScorer = hookScorer
+    }
 
     public func extract(recording: String, previous: RecordingEntry?,
                         progress: @escaping (ExtractionStage, Double) -> Void = { _, _ in }) throws -> ExtractionOutcome {
@@ -70,6 +78,10 @@ public struct HighlightExtractor {
                 clip.actualDuration = result.duration
                 clip.method = result.method
                 clip.notes = result.notes.isEmpty ? nil : result.notes
+                if let hookScorer, let hook = try? hookScorer(path(in: name)) {
+                    clip.hookScore = hook.score
+                    clip.hookFindings = hook.findings
+                }
             }
             clips.append(clip)
         }

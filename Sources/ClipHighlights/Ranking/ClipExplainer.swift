@@ -22,7 +22,7 @@ struct ClipExplainer {
 
         for metric in LiveMetric.allCases {
             guard let credits = context.metricCredits[metric], let rates = context.metricRates[metric],
-                  let contribution = means[metric.rawValue], contribution > 0 else { continue }
+                  let contribution = means[metric.rawValue], contribution >= 0.02 else { continue }
             func creditedRate(_ second: Int) -> Double { credits[second].map { rates[$0] } ?? 0 }
             let best = range.max { creditedRate($0) < creditedRate($1) }
             guard let pitch = best, let spike = credits[pitch] else { continue }

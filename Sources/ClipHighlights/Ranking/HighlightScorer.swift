@@ -54,7 +54,8 @@ public struct HighlightScorer {
                 cue[s] += w.keywords * hit.weight * (1 - 0.5 * min(1, after / max(config.keywords.spanAfter, 1)))
             }
         }
-        if !keywords.isEmpty { components.append(.init(name: "keywords", values: cue)) }
+        // Many cue phrases in a row are one pitch, not many: at most twice the weight per second.
+        if !keywords.isEmpty { components.append(.init(name: "keywords", values: cue.map { min($0, 2 * w.keywords) })) }
 
         let p = config.penalties
         components.append(.init(name: "penalty", values: (0..<n).map {

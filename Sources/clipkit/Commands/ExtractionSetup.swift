@@ -1,0 +1,62 @@
+import ClipAnalysis
+import ClipHighlights
+import ClipMedia
+import ClipPresets
+import Foundation
+
+/// Turns `extract`'s options into an `ExtractionRequest`: loads the presets and keyword lists.
+struct ExtractionSetup {
+    let command: ExtractCommand
+
+    func request() throws -> ExtractionRequest {
+        var config = try PresetLocator.load(HighlightConfig.self, kind: "highlights", command.highlights)
+        let platform = try command.preset.map { try PresetLocator.load(PlatformPreset.self, kind: "platforms", $0) }
+        if command.mode == "encode" && platform == nil {
+            throw PresetError("--mode encode needs --preset (one of: \(PresetLocator.names(kind: "platforms").joined(separator: ", ")))")
+        }
+        if let platform {
+            config.selection.minDuration = platform.output.minDuration
+            config.selection.maxDuration = platform.output.maxDuration
+            config.selection.targetDuration = min(max(config.selection.targetDuration, platform.output.minDuration), platform.output.maxDuration)
+        }
+        if let count = command.count { config.selection.count = count }
+        if let value = command.minDuration { config.selection.minDuration = value }
+        if let value = command.maxDuration { config.selection.maxDuration = value }
+        guard config.selection.minDuration > 0, config.selection.maxDuration >= config.selection.minDuration else {
+            throw PresetError("clip durations must satisfy 0 < min (\(config.selection.minDuration) s) ≤ max (\(config.selection.maxDuration) s)")
+        }
+        config.selection.targetDuration = min(max(config.selection.targetDuration, config.selection.minDuration), config.selection.maxDuration)
+
+        let keywordFiles = command.keywords.isEmpty ? ["zh-ecommerce", "en-ecommerce"] : command.keywords
+        var phrases: [(phrase: String, weight: Double)] = []
+        for name in keywordFiles {
+            let url = try PresetLocator.url(kind: "keywords", name, fileExtension: "txt")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw PresetError("\(url.path): cannot read the keyword list as UTF-8 text")
+            }
+            phrases += KeywordList(text: text).phrases
+        }
+
+        let mode: ExtractionRequest.Mode
+        switch command.mode {
+        case "exact": mode = .exact
+        case "encode":
+            let output = platform!.output
+            let settings = EncodeSettings(width: output.width, height: output.height,
+                                          fit: ClipMedia.FitMode(rawValue: output.fit.rawValue) ?? .crop,
+                                          frameRate: output.fps, videoBitRate: output.videoBitrate,
+                                          audioBitRate: output.audioBitrate, audioSampleRate: output.audioSampleRate,
+                                          peakCeilingDB: output.truePeakCeiling)
+            mode = .encode(settings: settings, loudnessTarget: output.loudnessTarget, preset: platform!.name)
+        default: mode = .copy
+        }
+        return ExtractionRequest(
+            outputDirectory: command.out, config: config, configName: command.highlights, mode: mode,
+            analysisMode: AnalysisMode(rawValue: command.analysis) ?? .fast,
+            recordingStart: command.recordingStart.flatMap(EventTime.wallClock),
+            timeZone: command.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+            keywords: KeywordList(phrases: phrases), keywordFiles: keywordFiles,
+            exports: command.export.map { $0.split(separator: ",").compactMap { TimelineFormat(rawValue: String($0)) } } ?? [],
+            contactSheet: command.contactSheet, dryRun: command.dryRun, force: command.force)
+    }
+}
