@@ -29,7 +29,7 @@ do {
     let began = Date()
     for (number, span) in spans.enumerated() {
         let clipBegan = Date()
-        let result = try cutter.cut(start: span.0, end: span.1, mode: mode, output: "\(folder)/\(arguments[2])-\(number).mp4")
+        let result = try cutter.cut(start: span.0, end: span.1, mode: mode, output: "\(folder)/\(arguments[2])-\(number).\(ProcessInfo.processInfo.environment["CLIP_EXT"] ?? "mp4")")
         print(String(format: "clip %d %.3f-%.3f method=%@ start=%.3f duration=%.3f seconds=%.3f",
                      number, span.0, span.1, result.method, result.actualStart, result.duration, Date().timeIntervalSince(clipBegan)))
     }

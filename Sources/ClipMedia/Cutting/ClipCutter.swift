@@ -32,8 +32,8 @@ public final class ClipCutter {
             return try CopyCut(cutter: self, span: span, output: output, progress: progress).run()
         case .exact:
             return try SmartCut(cutter: self, span: span, output: output, progress: progress).run()
-        case .encode:
-            throw MediaError(file: source, operation: "cutting", message: "mode \(mode.name) is not built yet")
+        case .encode(let settings):
+            return try EncodeCut(cutter: self, span: span, settings: settings, output: output, progress: progress).run()
         }
     }
 

@@ -108,6 +108,7 @@ final class HeadEncoder {
         guard let origin, let copier else { return }
         let raw = packet.raw
         raw.pointee.pts -= origin
+        if raw.pointee.duration <= 0 { raw.pointee.duration = Timebase.ticks(cutter.frameDuration(stream), timeBase) }
         switch plan {
         case .untilKeyframe(_, let delay):
             // No B-frames in the head: decode order is display order; shift dts by the copied part's delay

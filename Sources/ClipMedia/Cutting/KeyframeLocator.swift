@@ -21,7 +21,7 @@ extension MediaFile {
         let limitTicks = Timebase.ticks(limit + startTime, base)
         var back = 0.0
         while true {
-            try seek(to: max(0, seconds - back), stream: index)
+            if seconds - back <= 0 { try rewind() } else { try seek(to: seconds - back, stream: index) }
             var before: Int64?
             var first: Int64?
             var after: Int64?
@@ -67,7 +67,7 @@ extension MediaFile {
         var back = margin
         while true {
             let target = max(0, seconds - back)
-            try seek(to: target)
+            if target == 0 { try rewind() } else { try seek(to: target) }
             var landedBefore = false
             while let packet = try readPacket() {
                 guard packet.streamIndex == index else { continue }
@@ -77,10 +77,19 @@ extension MediaFile {
                 break
             }
             if landedBefore || target == 0 {
-                try seek(to: target)
+                if target == 0 { try rewind() } else { try seek(to: target) }
                 return
             }
             back = back == 0 ? 1 : back * 2
         }
+    }
+}
+
+extension MediaFile {
+    /// Goes back to the first packet. A time seek to 0 can land late in demuxers that seek by estimate
+    /// (MPEG-TS), so a byte seek to the start is tried first; containers without byte seeking (MP4) seek by time.
+    func rewind() throws {
+        if av_seek_frame(context, -1, 0, AVSEEK_FLAG_BYTE) >= 0 { return }
+        try seek(to: 0)
     }
 }
