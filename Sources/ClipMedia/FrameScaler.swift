@@ -32,10 +32,13 @@ final class FrameScaler {
             throw MediaError(file: file, operation: "scaling video", message: "swscale cannot convert this pixel format")
         }
         let bytesPerPixel = layout == .gray ? 1 : 3
-        var pixels = [UInt8](repeating: 0, count: width * height * bytesPerPixel)
-        try pixels.withUnsafeMutableBufferPointer { buffer in
+        let row = width * bytesPerPixel
+        // swscale's SIMD paths write past the end of a row: give it aligned, padded rows, then pack them.
+        let stride = (row + 63) & ~63
+        var padded = [UInt8](repeating: 0, count: stride * (height + 1) + 64)
+        try padded.withUnsafeMutableBufferPointer { buffer in
             var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
-            var strides: [Int32] = [Int32(width * bytesPerPixel), 0, 0, 0]
+            var strides: [Int32] = [Int32(stride), 0, 0, 0]
             let sourcePlanes = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.data)!)
                 .assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
             let sourceStrides = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.linesize)!)
@@ -43,6 +46,8 @@ final class FrameScaler {
             let rows = sws_scale(sws, sourcePlanes, sourceStrides, 0, source.height, &planes, &strides)
             if rows <= 0 { throw MediaError(file: file, operation: "scaling video", code: rows < 0 ? rows : -1) }
         }
+        var pixels = [UInt8](repeating: 0, count: row * height)
+        for y in 0..<height { pixels[y * row..<(y + 1) * row] = padded[y * stride..<y * stride + row] }
         return (width, height, pixels)
     }
 
