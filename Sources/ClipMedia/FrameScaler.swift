@@ -32,16 +32,24 @@ final class FrameScaler {
             throw MediaError(file: file, operation: "scaling video", message: "swscale cannot convert this pixel format")
         }
         let bytesPerPixel = layout == .gray ? 1 : 3
-        var pixels = [UInt8](repeating: 0, count: width * height * bytesPerPixel)
-        try pixels.withUnsafeMutableBufferPointer { buffer in
+        // swscale writes whole SIMD blocks past the end of a row: scale into an aligned, padded buffer
+        // and copy the rows out (writing straight into a tight array corrupts the heap for some widths).
+        let rowBytes = width * bytesPerPixel
+        let stride = (rowBytes + 63) & ~63
+        var padded = [UInt8](repeating: 0, count: stride * (height + 1) + 64)
+        try padded.withUnsafeMutableBufferPointer { buffer in
             var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
-            var strides: [Int32] = [Int32(width * bytesPerPixel), 0, 0, 0]
+            var strides: [Int32] = [Int32(stride), 0, 0, 0]
             let sourcePlanes = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.data)!)
                 .assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
             let sourceStrides = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.linesize)!)
                 .assumingMemoryBound(to: Int32.self)
             let rows = sws_scale(sws, sourcePlanes, sourceStrides, 0, source.height, &planes, &strides)
             if rows <= 0 { throw MediaError(file: file, operation: "scaling video", code: rows < 0 ? rows : -1) }
+        }
+        var pixels = [UInt8](repeating: 0, count: rowBytes * height)
+        for row in 0..<height {
+            pixels.replaceSubrange(row * rowBytes..<(row + 1) * rowBytes, with: padded[row * stride..<row * stride + rowBytes])
         }
         return (width, height, pixels)
     }
