@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // Highlight picking and its outputs (NLE timeline exports, contact sheets).
+        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipPresets"]),
+        .testTarget(name: "ClipHighlightsExportTests", dependencies: ["ClipHighlights", "ClipMedia", "TestSupport"]),
         // Cutting benchmark driver, built and run only by bench/cutting.sh.
         .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
         .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
