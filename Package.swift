@@ -53,6 +53,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
+        .testTarget(name: "ClipHighlightsExportTests", dependencies: ["ClipHighlights", "ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipAnalysisTests", dependencies: ["ClipAnalysis"]),
         .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets", "TestSupport"]),

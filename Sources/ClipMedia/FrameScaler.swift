@@ -32,9 +32,10 @@ final class FrameScaler {
             throw MediaError(file: file, operation: "scaling video", message: "swscale cannot convert this pixel format")
         }
         let bytesPerPixel = layout == .gray ? 1 : 3
-        let row = width * bytesPerPixel
-        // swscale's SIMD paths write past the end of a row: give it aligned, padded rows, then pack them.
-        let stride = (row + 63) & ~63
+        // swscale writes whole SIMD blocks past the end of a row: scale into an aligned, padded buffer
+        // and copy the rows out (writing straight into a tight array corrupts the heap for some widths).
+        let rowBytes = width * bytesPerPixel
+        let stride = (rowBytes + 63) & ~63
         var padded = [UInt8](repeating: 0, count: stride * (height + 1) + 64)
         try padded.withUnsafeMutableBufferPointer { buffer in
             var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
@@ -46,8 +47,10 @@ final class FrameScaler {
             let rows = sws_scale(sws, sourcePlanes, sourceStrides, 0, source.height, &planes, &strides)
             if rows <= 0 { throw MediaError(file: file, operation: "scaling video", code: rows < 0 ? rows : -1) }
         }
-        var pixels = [UInt8](repeating: 0, count: row * height)
-        for y in 0..<height { pixels[y * row..<(y + 1) * row] = padded[y * stride..<y * stride + row] }
+        var pixels = [UInt8](repeating: 0, count: rowBytes * height)
+        for row in 0..<height {
+            pixels.replaceSubrange(row * rowBytes..<(row + 1) * rowBytes, with: padded[row * stride..<row * stride + rowBytes])
+        }
         return (width, height, pixels)
     }
 

@@ -16,12 +16,12 @@ enum CutFixtures {
     static let transportStream = make("h264.ts", ["-i", h264, "-c", "copy", "-output_ts_offset", "10"])
     /// A phone recording: stored 320x180 with the left half white, flagged to be shown turned 90° clockwise
     /// (upright 180x320 with the white half on top).
-    static let phone = make("phone.mp4", ["-f", "lavfi", "-i", "color=black:size=320x180:rate=30",
-                                          "-vf", "drawbox=x=0:y=0:w=160:h=180:color=white:t=fill"] + audioInput +
+    static let phone = make("phone.mp4", ["-i", phoneUnflagged, "-c", "copy", "-metadata:s:v:0", "rotate=270"])
+    private static let phoneUnflagged = make("phone-unflagged.mp4", ["-f", "lavfi", "-i", "color=black:size=320x180:rate=30,drawbox=x=0:y=0:w=160:h=180:color=white:t=fill"] + audioInput +
                             ["-t", "4", "-c:v", "libx264", "-g", "30", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                             "-metadata:s:v:0", "rotate=90"])
+])
     /// 4 s of noisy 640x360 picture, so that a bit-rate target is actually used.
-    static let noisy = make("noisy.mp4", ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-vf", "noise=alls=40:allf=t"] + audioInput +
+    static let noisy = make("noisy.mp4", ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30,noise=alls=40:allf=t"] + audioInput +
                             ["-t", "4", "-c:v", "libx264", "-crf", "10", "-g", "60", "-pix_fmt", "yuv420p", "-c:a", "aac"])
 
     private static let audioInput = ["-f", "lavfi", "-i", "aevalsrc=0.1*sin(2*PI*440*t)|0.1*sin(2*PI*440*t):s=48000", "-shortest"]

@@ -12,7 +12,7 @@ struct FrameRatePicker {
     /// emitted yet: the caller fills them with the previous source frame (or this one if there is none).
     mutating func frames(before time: Double) -> Int {
         var count = 0
-        while (Double(emitted) + 0.5) / rate < time {
+        while (Double(emitted) + 0.5) / rate <= time + 1e-9 {
             emitted += 1
             count += 1
         }

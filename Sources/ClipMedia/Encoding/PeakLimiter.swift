@@ -9,7 +9,7 @@ struct PeakLimiter {
     let ceiling: Float
     private let lookahead: Int
     private let release: Float
-    /// Frames waiting for their look-ahead window, and the gain each needs on its own.
+    /// Frames not yet dropped (emitted ones before `windowStart` are dropped in batches), and the gain each needs on its own.
     private var pending: [Float] = []
     private var needed: [Float] = []
     /// Indices into `needed` of a rising sequence (sliding-window minimum).
@@ -28,8 +28,9 @@ struct PeakLimiter {
 
     /// Takes interleaved samples; returns the limited samples that are ready (delayed by the look-ahead).
     mutating func process(_ samples: [Float]) -> [Float] {
-        let frames = samples.count / channels
-        for f in 0..<frames {
+        var out: [Float] = []
+        out.reserveCapacity(samples.count)
+        for f in 0..<samples.count / channels {
             var peak: Float = 0
             for c in 0..<channels {
                 let value = samples[f * channels + c] * gain
@@ -38,39 +39,41 @@ struct PeakLimiter {
             }
             needed.append(peak > ceiling ? ceiling / peak : 1)
             let index = needed.count - 1
-            while let last = window.last, needed[last] >= needed[index] { window.removeLast() }
+            while let last = window.last, last >= windowStart, needed[last] >= needed[index] { window.removeLast() }
             window.append(index)
+            if needed.count - windowStart > lookahead { emitOne(into: &out) }
         }
-        return emit(keeping: lookahead)
+        compact()
+        return out
     }
 
     /// The samples still held back.
-    mutating func flush() -> [Float] { emit(keeping: 0) }
-
-    private mutating func emit(keeping held: Int) -> [Float] {
-        let ready = max(0, needed.count - windowStart - held)
-        guard ready > 0 else { return [] }
-        var out = [Float](repeating: 0, count: ready * channels)
-        for k in 0..<ready {
-            let index = windowStart + k
-            while let first = window.first, first < index { window.removeFirst() }
-            // The least gain needed from this frame through its look-ahead window.
-            let target = window.first.map { needed[$0] } ?? 1
-            current = target < current ? target : current + (target - current) * release
-            for c in 0..<channels {
-                let value = pending[(index - windowStart) * channels + c] * current
-                out[k * channels + c] = min(ceiling, max(-ceiling, value))
-            }
-        }
-        // Drop what was emitted.
-        pending.removeFirst(ready * channels)
-        windowStart += ready
-        if windowStart > 65_536 {
-            needed.removeFirst(windowStart)
-            window = window.map { $0 - windowStart }
-            windowStart = 0
-        }
+    mutating func flush() -> [Float] {
+        var out: [Float] = []
+        while windowStart < needed.count { emitOne(into: &out) }
+        compact()
         return out
+    }
+
+    /// Emits the oldest held frame with the least gain needed over it and its look-ahead.
+    private mutating func emitOne(into out: inout [Float]) {
+        let index = windowStart
+        while let first = window.first, first < index { window.removeFirst() }
+        let target = window.first.map { needed[$0] } ?? 1
+        current = target < current ? target : current + (target - current) * release
+        let base = index * channels
+        for c in 0..<channels { out.append(min(ceiling, max(-ceiling, pending[base + c] * current))) }
+        windowStart += 1
+    }
+
+    /// Drops emitted frames from the buffers now and then.
+    private mutating func compact() {
+        let done = windowStart
+        guard done > 4096 || windowStart == needed.count else { return }
+        pending.removeFirst(done * channels)
+        needed.removeFirst(done)
+        window = window.map { $0 - done }
+        windowStart = 0
     }
 }
 

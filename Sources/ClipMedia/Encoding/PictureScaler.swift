@@ -1,6 +1,8 @@
 import CFFmpeg
 
 /// swscale passes between decoded FFmpeg frames, `PlanarPicture`s and encoder frames. Owns its contexts.
+/// swscale reads and writes whole SIMD blocks, so every pass goes through padded, aligned FFmpeg frames,
+/// never straight into Swift arrays.
 final class PictureScaler {
     private var fromFrames: OpaquePointer?
     private var resizer: OpaquePointer?
@@ -21,11 +23,7 @@ final class PictureScaler {
         guard let context = fromFrames else {
             throw MediaError(file: file, operation: "scaling video", message: "swscale cannot convert this pixel format")
         }
-        let planes = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.data)!)
-            .assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
-        let strides = UnsafeRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.linesize)!)
-            .assumingMemoryBound(to: Int32.self)
-        return try run(context, planes: planes, strides: strides, sourceHeight: source.height, width: width, height: height)
+        return try scale(context, frame, width: width, height: height)
     }
 
     /// A picture resized (bilinear) to another even size.
@@ -36,34 +34,47 @@ final class PictureScaler {
         guard let context = resizer else {
             throw MediaError(file: file, operation: "scaling video", message: "swscale refused the size")
         }
-        return try picture.y.withUnsafeBufferPointer { y in
-            try picture.u.withUnsafeBufferPointer { u in
-                try picture.v.withUnsafeBufferPointer { v in
-                    var planes: [UnsafePointer<UInt8>?] = [y.baseAddress, u.baseAddress, v.baseAddress, nil]
-                    var strides: [Int32] = [Int32(picture.width), Int32(picture.chromaWidth), Int32(picture.chromaWidth), 0]
-                    return try run(context, planes: &planes, strides: &strides, sourceHeight: Int32(picture.height), width: width, height: height)
-                }
-            }
-        }
+        let input = try OwnedFrame(file: file)
+        try fill(input.raw, with: picture)
+        return try scale(context, input.raw, width: width, height: height)
     }
 
-    private func run(_ context: OpaquePointer, planes: UnsafePointer<UnsafePointer<UInt8>?>, strides: UnsafePointer<Int32>,
-                     sourceHeight: Int32, width: Int, height: Int) throws -> PlanarPicture {
-        var out = PlanarPicture(width: width, height: height)
-        let rows = out.y.withUnsafeMutableBufferPointer { y in
-            out.u.withUnsafeMutableBufferPointer { u in
-                out.v.withUnsafeMutableBufferPointer { v in
-                    var targets: [UnsafeMutablePointer<UInt8>?] = [y.baseAddress, u.baseAddress, v.baseAddress, nil]
-                    var targetStrides: [Int32] = [Int32(width), Int32(width / 2), Int32(width / 2), 0]
-                    return sws_scale(context, planes, strides, 0, sourceHeight, &targets, &targetStrides)
-                }
-            }
-        }
+    private func scale(_ context: OpaquePointer, _ frame: UnsafeMutablePointer<AVFrame>, width: Int, height: Int) throws -> PlanarPicture {
+        let output = try OwnedFrame(file: file)
+        output.raw.pointee.width = Int32(width)
+        output.raw.pointee.height = Int32(height)
+        output.raw.pointee.format = AV_PIX_FMT_YUV420P.rawValue
+        try check(av_frame_get_buffer(output.raw, 0), file, "allocating a video frame")
+        let sourcePlanes = UnsafeRawPointer(planes(frame)).assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
+        let rows = sws_scale(context, sourcePlanes, strides(frame), 0, frame.pointee.height,
+                             planes(output.raw), strides(output.raw))
         if rows <= 0 { throw MediaError(file: file, operation: "scaling video", code: rows < 0 ? rows : -1) }
+        let o = output.raw.pointee
+        return PlanarPicture(width: width, height: height,
+                             y: read(o.data.0!, stride: Int(o.linesize.0), width: width, height: height),
+                             u: read(o.data.1!, stride: Int(o.linesize.1), width: width / 2, height: height / 2),
+                             v: read(o.data.2!, stride: Int(o.linesize.2), width: width / 2, height: height / 2))
+    }
+
+    private func planes(_ frame: UnsafeMutablePointer<AVFrame>) -> UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?> {
+        UnsafeMutableRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.data)!)
+            .assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self)
+    }
+
+    private func strides(_ frame: UnsafeMutablePointer<AVFrame>) -> UnsafeMutablePointer<Int32> {
+        UnsafeMutableRawPointer(frame).advanced(by: MemoryLayout<AVFrame>.offset(of: \AVFrame.linesize)!)
+            .assumingMemoryBound(to: Int32.self)
+    }
+
+    private func read(_ plane: UnsafeMutablePointer<UInt8>, stride: Int, width: Int, height: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: width * height)
+        out.withUnsafeMutableBufferPointer { target in
+            for row in 0..<height { (target.baseAddress! + row * width).update(from: plane + row * stride, count: width) }
+        }
         return out
     }
 
-    /// Copies a picture into an encoder frame of the same size (allocating its buffers).
+    /// Copies a picture into a frame of the same size (allocating its buffers).
     func fill(_ frame: UnsafeMutablePointer<AVFrame>, with picture: PlanarPicture) throws {
         frame.pointee.width = Int32(picture.width)
         frame.pointee.height = Int32(picture.height)
