@@ -113,6 +113,21 @@ import TestSupport
         #expect(files == ["live-room-01.mp4", "manifest.json"])
     }
 
+    @Test func timelinesAndContactSheet() throws {
+        let room = try Self.room.get()
+        let folder = try Fixtures.temporaryDirectory()
+        let result = try Fixtures.clipkit(["extract", room.path, "--out", folder.path, "--count", "2", "--no-hook",
+                                           "--export", "edl,fcpxml,otio", "--contact-sheet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let edl = try String(contentsOf: folder.appendingPathComponent("live-room.edl"), encoding: .utf8)
+        #expect(edl.contains("live-room-01") && edl.contains("FCM: NON-DROP FRAME"))
+        let otio = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("live-room.otio"))) as? [String: Any]
+        #expect(otio?["OTIO_SCHEMA"] as? String == "Timeline.1")
+        #expect(try String(contentsOf: folder.appendingPathComponent("live-room.fcpxml"), encoding: .utf8).contains("<fcpxml"))
+        let sheet = try Fixtures.ffprobe(folder.appendingPathComponent("live-room-contact-sheet.png").path)
+        #expect((sheet["streams"] as? [[String: Any]])?.first?["codec_name"] as? String == "png")
+    }
+
     @Test func badInputsGiveOneLineAndNoOutput() throws {
         let room = try Self.room.get()
         let folder = try Fixtures.temporaryDirectory()

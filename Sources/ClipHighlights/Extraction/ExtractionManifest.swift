@@ -108,16 +108,3 @@ public struct ClipEntry: Codable, Sendable {
     public var hookScore: Double?
     public var hookFindings: [String]?
 }
-
-/// Writes a file under a temporary name in the same folder, then renames it into place.
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw HighlightInputError(path, "cannot write (\(String(cString: strerror(errno))))")
-        }
-    }
-}

@@ -86,6 +86,8 @@ public struct HighlightExtractor {
             clips.append(clip)
         }
         if !request.dryRun, let previous { removeStaleClips(previous: previous, current: clips) }
+        let outputs = request.dryRun ? (exports: [String](), sheet: String?.none)
+            : try writeTimelines(clips: clips, source: source, stem: stem, probe: probe)
 
         let entry = RecordingEntry(
             source: source, probe: probe, parameters: parameters, digest: digest,
@@ -94,8 +96,38 @@ public struct HighlightExtractor {
                                       speechShare: report.summary.speechShare,
                                       eventsCovered: events.map { [$0.covered.lowerBound, $0.covered.upperBound] },
                                       keywordHits: hits.count, decodeProblems: report.decode.problemCount),
-            clips: clips, exports: [], contactSheet: nil)
+            clips: clips, exports: outputs.exports, contactSheet: outputs.sheet)
         return ExtractionOutcome(entry: entry, skipped: false)
+    }
+
+    /// The EDL/FCPXML/OTIO timelines and the contact sheet asked for; returns the file names written.
+    private func writeTimelines(clips: [ClipEntry], source: String, stem: String, probe: MediaInfo) throws -> (exports: [String], sheet: String?) {
+        guard !request.exports.isEmpty || request.contactSheet, !clips.isEmpty else { return ([], nil) }
+        let video = probe.streams.first { $0.video != nil }?.video
+        let timelineClips = clips.map { clip in
+            TimelineClip(name: clip.file.map { ($0 as NSString).deletingPathExtension } ?? "\(stem)-\(clip.index)",
+                         source: source, start: clip.start, end: clip.end, score: clip.score,
+                         comment: clip.reasons.prefix(3).joined(separator: "; "))
+        }
+        let timeline = Timeline(name: stem, rate: TimelineRate(fps: video?.averageFrameRate ?? 30),
+                                width: video?.width ?? 1920, height: video?.height ?? 1080,
+                                sourceDurations: [source: probe.duration ?? 0], clips: timelineClips)
+        var written: [String] = []
+        for format in request.exports {
+            let name = "\(stem).\(format.rawValue)"
+            switch format {
+            case .edl: try EDLWriter.write(timeline, to: path(in: name))
+            case .fcpxml: try FCPXMLWriter.write(timeline, to: path(in: name))
+            case .otio: try OTIOWriter.write(timeline, to: path(in: name))
+            }
+            written.append(name)
+        }
+        var sheet: String?
+        if request.contactSheet {
+            sheet = "\(stem)-contact-sheet.png"
+            try ContactSheet.write(ContactSheet.cells(for: timelineClips, width: 320), to: path(in: sheet!))
+        }
+        return (written, sheet)
     }
 
     private func path(in name: String) -> String {
