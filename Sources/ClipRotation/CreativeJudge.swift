@@ -53,14 +53,15 @@ public struct CreativeJudge: Sendable {
         var retire: [Reason] = []
         var rest: [Reason] = []
         var keep: [Reason] = []
-        if let reason = profitVerdict(history, averageOrderValue: averageOrderValue) {
-            if reason.code == "unprofitable" { retire.append(reason) } else { keep.append(reason) }
-        }
         for rate in RateKind.allCases {
             guard let reason = rateFatigue(history, rate) else { continue }
             if reason.code.hasSuffix("_fatigue") { rest.append(reason) } else { keep.append(reason) }
         }
         rest += [frequencyVerdict(history), cpaRise(history), cpmRise(history)].compactMap { $0 }
+        if let reason = profitVerdict(history, averageOrderValue: averageOrderValue) {
+            if reason.code == "unprofitable" { retire.append(reason) } else { keep.append(reason) }
+        }
+
         if !retire.isEmpty { return Verdict(kind: .retire, reasons: retire + rest, recent: snapshot) }
         if !rest.isEmpty { return Verdict(kind: .rest, reasons: rest, recent: snapshot) }
         if keep.isEmpty { keep.append(Reason("no_comparable_metrics", "no metric with enough data to judge")) }

@@ -12,6 +12,11 @@ struct ClipKit: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ProbeCommand.self,
+            PlanCommand.self,
+            CreativeCommand.self,
+            StatsCommand.self,
+            RotateCommand.self,
+            ReportCommand.self,
         ]
     )
 }
