@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["TestSupport"]),
