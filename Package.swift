@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "ClipPresets", "TestSupport"]),
-        .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["TestSupport"]),
     ],
