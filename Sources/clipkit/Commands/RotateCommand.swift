@@ -46,7 +46,8 @@ struct RotateCommand: AsyncParsableCommand {
         }
         let loader = PolicyLoader()
         var policies: [String: RotationPolicy] = [:]
-        for plan in known where ids.contains(plan.id) || all { policies[plan.policy] = try loader.policy(plan.policy) }
+        let wanted = Set(ids)
+        for plan in known where wanted.contains(plan.id) { policies[plan.policy] = try loader.policy(plan.policy) }
         let history = policies.values.map(\.historyDays).max() ?? 60
         let frozen = policies
         let rotations = try await db.rotate(planIDs: ids, asOf: day, since: day.adding(days: -history), apply: apply, at: Clock.timestamp) { snapshot in
