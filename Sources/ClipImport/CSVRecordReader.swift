@@ -18,11 +18,7 @@ public final class CSVRecordReader {
     /// Opens `path` and detects its encoding and delimiter.
     public init(path: String) throws {
         self.path = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw ImportError(file: path, exists ? (isDirectory.boolValue ? "is a folder, not an export file" : "cannot be read (permissions?)") : "no such file")
-        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path) }
         self.handle = handle
         let head = handle.readData(ofLength: Self.chunkSize)
         bytesRead = head.count

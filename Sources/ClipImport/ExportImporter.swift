@@ -133,7 +133,9 @@ public struct ExportImporter: Sendable {
             }
         }
         func count(_ field: ColumnMap.Field) throws -> Int? {
-            guard let value = try number(field) else { return nil }
+            guard var value = try number(field) else { return nil }
+            // Attribution models (Google's data-driven) give fractional conversions: nearest whole order.
+            if field == .orders { value = value.rounded() }
             guard value == value.rounded(), value < 9e15 else { throw fail("\(field.rawValue) '\(cell(field) ?? "")' is not a whole number") }
             return Int(value)
         }

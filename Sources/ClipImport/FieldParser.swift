@@ -9,6 +9,8 @@ public enum FieldParser {
     }
 
     static let placeholders: Set<String> = ["", "-", "--", "—", "–", "n/a", "na", "null", "none", "nan", "/"]
+    static let currencyCodes = ["USD", "EUR", "CNY", "RMB", "GBP", "JPY", "HKD", "TWD", "SGD", "AUD", "CAD", "KRW", "INR", "BRL", "MXN",
+                                "US", "CN", "HK", "NT", "S", "A", "C", "R"]
     static let currencySymbols: Set<Character> = ["¥", "￥", "$", "€", "£", "₩", "₹", "元", "\u{00A0}", " ", ",", "，", "'"]
 
     /// A number cell, with separators, currency and `%` removed (`12.5%` → 0.125).
@@ -19,8 +21,12 @@ public enum FieldParser {
         var percent = false
         if text.hasSuffix("%") { percent = true; text = text.dropLast() }
         // Currency codes before or after the amount: USD 12.00, 12.00 CNY, US$12, CN¥3.
-        while let first = text.first, first.isLetter, first.isASCII { text = text.dropFirst() }
-        while let last = text.last, last.isLetter, last.isASCII, last != "e", last != "E" { text = text.dropLast() }
+        for code in currencyCodes {
+            if text.hasPrefix(code) { text = text.dropFirst(code.count); break }
+        }
+        for code in currencyCodes {
+            if text.hasSuffix(code) { text = text.dropLast(code.count); break }
+        }
         var cleaned = String(text.filter { !currencySymbols.contains($0) })
         var negative = false
         if cleaned.hasPrefix("(") && cleaned.hasSuffix(")") { negative = true; cleaned = String(cleaned.dropFirst().dropLast()) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file that cannot be imported: one line naming the file, the row when there is one, and what to do.
 public struct ImportError: Error, CustomStringConvertible, Sendable {
     public let file: String
@@ -8,6 +10,13 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         self.file = file
         self.row = row
         self.message = message
+    }
+
+    /// The error for a path that cannot be opened: missing, a folder, or not readable.
+    static func unreadable(_ path: String) -> ImportError {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return ImportError(file: path, exists ? (isDirectory.boolValue ? "is a folder, not a file" : "cannot be read (permissions?)") : "no such file")
     }
 
     public var description: String {

@@ -55,7 +55,7 @@ public struct SHA256: Sendable {
 
     /// The digest of a file, read 1 MiB at a time.
     public static func hex(fileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, "cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path) }
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {

@@ -12,6 +12,10 @@ public struct CreativeJudge: Sendable {
     public var breakEvenROI: Double
     public var targetCPA: Double?
 
+    /// The level of one daily test: the policy's significance is a false-alarm budget per creative over
+    /// `history_days` of daily runs, spread evenly over those looks (Bonferroni).
+    public var level: Double { policy.significance / Double(max(1, policy.historyDays)) }
+
     public init(policy: RotationPolicy, plan: Plan) {
         self.policy = policy
         breakEvenROI = plan.breakEvenROI ?? policy.profit.defaultBreakEvenROI
@@ -53,14 +57,15 @@ public struct CreativeJudge: Sendable {
         var retire: [Reason] = []
         var rest: [Reason] = []
         var keep: [Reason] = []
-        if let reason = profitVerdict(history, averageOrderValue: averageOrderValue) {
-            if reason.code == "unprofitable" { retire.append(reason) } else { keep.append(reason) }
-        }
         for rate in RateKind.allCases {
             guard let reason = rateFatigue(history, rate) else { continue }
             if reason.code.hasSuffix("_fatigue") { rest.append(reason) } else { keep.append(reason) }
         }
         rest += [frequencyVerdict(history), cpaRise(history), cpmRise(history)].compactMap { $0 }
+        if let reason = profitVerdict(history, averageOrderValue: averageOrderValue) {
+            if reason.code == "unprofitable" { retire.append(reason) } else { keep.append(reason) }
+        }
+
         if !retire.isEmpty { return Verdict(kind: .retire, reasons: retire + rest, recent: snapshot) }
         if !rest.isEmpty { return Verdict(kind: .rest, reasons: rest, recent: snapshot) }
         if keep.isEmpty { keep.append(Reason("no_comparable_metrics", "no metric with enough data to judge")) }
@@ -98,9 +103,9 @@ public struct CreativeJudge: Sendable {
                 let myRate = Double(mine.successes) / Double(mine.trials), theirRate = Double(theirs.successes) / Double(theirs.trials)
                 let drop = 1 - myRate / theirRate
                 let evidence = policy.test.lessEvidence(successesA: mine.successes, trialsA: mine.trials, successesB: theirs.successes, trialsB: theirs.trials)
-                if drop >= policy.fatigue.minRelativeDrop && evidence < policy.significance {
+                if drop >= policy.fatigue.minRelativeDrop && evidence < level {
                     kills.append(Reason("cold_start_\(rate.rawValue)_below_median",
-                                        "\(rate.label) \(pct(myRate)) vs plan median \(pct(theirRate)) (−\(pct(drop, 0)), \(policy.test.evidenceName)=\(fmt(evidence, 4)) < \(fmt(policy.significance, 4)))",
+                                        "\(rate.label) \(pct(myRate)) vs plan median \(pct(theirRate)) (−\(pct(drop, 0)), \(policy.test.evidenceName)=\(fmt(evidence, 6)) < \(fmt(level, 6)))",
                                         ["rate": myRate, "median": theirRate, "drop": drop, "evidence": evidence]))
                 }
             }
@@ -132,10 +137,10 @@ public struct CreativeJudge: Sendable {
         let expected = spend * breakEvenROI / aov
         let p = Statistics.poissonCDF(orders, mean: expected)
         let numbers = ["roi": roi, "break_even_roi": breakEvenROI, "spend": spend, "orders": Double(orders), "expected_orders": expected, "p": p]
-        if p < policy.significance {
-            return Reason("unprofitable", "ROI \(fmt(roi)) < break-even \(fmt(breakEvenROI)) over \(policy.profit.windowDays) days: \(orders) orders where break-even needs \(fmt(expected, 1)) (p=\(fmt(p, 4)))", numbers)
+        if p < level {
+            return Reason("unprofitable", "ROI \(fmt(roi)) < break-even \(fmt(breakEvenROI)) over \(policy.profit.windowDays) days: \(orders) orders where break-even needs \(fmt(expected, 1)) (p=\(fmt(p, 6)))", numbers)
         }
-        return Reason("roi_not_significant", "ROI \(fmt(roi)) < break-even \(fmt(breakEvenROI)) but not significant (p=\(fmt(p, 4)))", numbers)
+        return Reason("roi_not_significant", "ROI \(fmt(roi)) < break-even \(fmt(breakEvenROI)) but not significant (p=\(fmt(p, 6)))", numbers)
     }
 
     // MARK: fatigue
@@ -165,13 +170,22 @@ public struct CreativeJudge: Sendable {
         let drop = 1 - recentRate / bestRate
         // The best window is the maximum of several: Bonferroni over the independent windows it was picked from.
         let candidates = max(1, past.count / width)
-        let level = policy.significance / Double(candidates)
+        let level = self.level / Double(candidates)
         let evidence = policy.test.lessEvidence(successesA: recent.successes, trialsA: recent.trials, successesB: best.successes, trialsB: best.trials)
         let numbers = ["recent": recentRate, "best": bestRate, "drop": drop, "evidence": evidence, "level": level,
                        "recent_impressions": Double(recent.trials), "best_impressions": Double(best.trials)]
-        let text = "\(rate.label) \(pct(recentRate)) over the last \(policy.fatigue.recentDays) days vs best \(width)-day window \(pct(bestRate)) (\(drop >= 0 ? "−" : "+")\(pct(abs(drop), 0)), \(policy.test.evidenceName)=\(fmt(evidence, 4)), level \(fmt(level, 5)))"
-        if drop >= policy.fatigue.minRelativeDrop && evidence < level {
+        let text = "\(rate.label) \(pct(recentRate)) over the last \(policy.fatigue.recentDays) days vs best \(width)-day window \(pct(bestRate)) (\(drop >= 0 ? "−" : "+")\(pct(abs(drop), 0)), \(policy.test.evidenceName)=\(fmt(evidence, 6)), level \(fmt(level, 6)))"
+        // Sustained: every recent day on its own is clearly below the best window, so one bad day is not fatigue.
+        let dailyCeiling = bestRate * (1 - policy.fatigue.minRelativeDrop * policy.fatigue.dailyDropShare)
+        let sustained = history.recent(policy.fatigue.recentDays).allSatisfy { entry in
+            guard let c = rate.counts(entry.metrics), c.trials > 0 else { return true }
+            return Double(c.successes) / Double(c.trials) <= dailyCeiling
+        }
+        if drop >= policy.fatigue.minRelativeDrop && evidence < level && sustained {
             return Reason("\(rate.rawValue)_fatigue", text, numbers)
+        }
+        if drop >= policy.fatigue.minRelativeDrop && evidence < level {
+            return Reason("\(rate.rawValue)_not_sustained", text + "; not every recent day is below \(pct(dailyCeiling)): one bad day is not fatigue", numbers)
         }
         return Reason("\(rate.rawValue)_holds", text, numbers)
     }
@@ -199,7 +213,7 @@ public struct CreativeJudge: Sendable {
         let n = recentOrders + pastOrders
         let p = Statistics.binomialCDF(recentOrders, trials: n, probability: recentSpend / (recentSpend + pastSpend))
         let numbers = ["recent_cpa": recentCPA, "past_cpa": pastCPA, "ratio": ratio, "p": p]
-        guard p < policy.significance else { return nil }
+        guard p < level else { return nil }
         return Reason("cpa_rise", "CPA \(recentOrders > 0 ? fmt(recentCPA) : "∞ (0 orders)") over the last \(policy.fatigue.recentDays) days vs \(fmt(pastCPA)) before (≥ \(fmt(policy.fatigue.costRiseMultiple))×, p=\(fmt(p, 4)))", numbers)
     }
 

@@ -53,11 +53,14 @@ public struct RotationPolicy: Sendable, Codable, Equatable {
         public var bestWindowDays: Int
         /// Relative drop of CTR / 3-s view rate from the best window that counts (0.25 = 25%).
         public var minRelativeDrop: Double
+        /// Each day of the recent window must itself be at least this share of `minRelativeDrop` below the best
+        /// window: one bad day is not fatigue.
+        public var dailyDropShare: Double
         public var frequencyCap: Double?
         /// Recent CPA or CPM ≥ this × its own past.
         public var costRiseMultiple: Double
         enum CodingKeys: String, CodingKey {
-            case recentDays = "recent_days", bestWindowDays = "best_window_days", minRelativeDrop = "min_relative_drop"
+            case recentDays = "recent_days", bestWindowDays = "best_window_days", minRelativeDrop = "min_relative_drop", dailyDropShare = "daily_drop_share"
             case frequencyCap = "frequency_cap", costRiseMultiple = "cost_rise_multiple"
         }
     }

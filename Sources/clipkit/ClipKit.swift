@@ -15,6 +15,11 @@ struct ClipKit: AsyncParsableCommand {
             AnalyzeCommand.self,
             ExtractCommand.self,
             HookCommand.self,
+            PlanCommand.self,
+            CreativeCommand.self,
+            StatsCommand.self,
+            RotateCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ClipRotation
+import ClipStore
+import Foundation
+
+/// `--db PATH` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats and decisions live.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path (default $CLIPKIT_DB, else ./clipkit.sqlite).", valueName: "path"))
+    var db: String?
+
+    var location: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["CLIPKIT_DB"], !env.isEmpty { return env }
+        return "clipkit.sqlite"
+    }
+
+    /// Opens the store (running migrations); a `postgres://` URL is refused with a clear message until that store lands.
+    func open() throws -> RotationStore {
+        let location = self.location
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            throw ValidationError("PostgreSQL stores are not available in this build yet; use a SQLite path for --db")
+        }
+        return try SQLiteStore(path: location)
+    }
+}
+
+/// Wall-clock time and today's date (UTC) for timestamps and default decision days.
+enum Clock {
+    static var timestamp: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    static var today: Day {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+}
+
+/// Lets `--as-of 2026-11-20` parse straight into a `Day`.
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
