@@ -52,8 +52,10 @@ final class FastPass: AnalysisPass {
         let current = session.visual.keyframe(session.luma(frame))
         var follows = false
         if let previous {
+            // Consecutive keyframes with no packet between them (intra-only streams) are adjacent frames.
+            follows = !packets.contains { $0.time > previous.frame.time && $0.time < frame.time }
             let reasons = gopReasons(from: previous.frame.time, to: frame.time, next: current, session: session)
-            if !reasons.isEmpty, frame.time > session.from {
+            if !follows, !reasons.isEmpty, frame.time > session.from {
                 try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session, videoIndex: videoIndex)
                 follows = true
             }
@@ -72,11 +74,12 @@ final class FastPass: AnalysisPass {
                               typicalSize: triage.typicalPacketSize)
     }
 
-    /// The GOP after the last keyframe, up to the end of the range.
+    /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next
+    /// keyframe to compare with, and it is one GOP per file).
     private func closeLastGop(session: AnalysisSession, videoIndex: Int?) throws {
         guard let videoIndex, let previous else { return }
-        let reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
-        guard !reasons.isEmpty else { return }
+        var reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
+        if reasons.isEmpty { reasons = [.lastGop] }
         try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
     }
 
