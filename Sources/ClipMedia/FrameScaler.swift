@@ -32,7 +32,10 @@ final class FrameScaler {
             throw MediaError(file: file, operation: "scaling video", message: "swscale cannot convert this pixel format")
         }
         let bytesPerPixel = layout == .gray ? 1 : 3
-        var pixels = [UInt8](repeating: 0, count: width * height * bytesPerPixel)
+        // swscale's SIMD paths may write a few bytes past the last row (seen with unscaled yuv420p → rgb24):
+        // give it slack, then drop it.
+        let slack = 64
+        var pixels = [UInt8](repeating: 0, count: width * height * bytesPerPixel + slack)
         try pixels.withUnsafeMutableBufferPointer { buffer in
             var planes: [UnsafeMutablePointer<UInt8>?] = [buffer.baseAddress, nil, nil, nil]
             var strides: [Int32] = [Int32(width * bytesPerPixel), 0, 0, 0]
@@ -43,6 +46,7 @@ final class FrameScaler {
             let rows = sws_scale(sws, sourcePlanes, sourceStrides, 0, source.height, &planes, &strides)
             if rows <= 0 { throw MediaError(file: file, operation: "scaling video", code: rows < 0 ? rows : -1) }
         }
+        pixels.removeLast(slack)
         return (width, height, pixels)
     }
 
