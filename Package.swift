@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "ClipHighlightsExportTests", dependencies: ["ClipHighlights", "ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipCutTests", dependencies: ["ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipAnalysisTests", dependencies: ["ClipAnalysis"]),
+        .testTarget(name: "ClipAnalyzerTests", dependencies: ["ClipAnalyzer", "ClipAnalysis", "ClipMedia", "TestSupport"]),
         .testTarget(name: "ClipHighlightsTests", dependencies: ["ClipHighlights", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipHookTests", dependencies: ["ClipHook", "ClipAnalysis", "ClipPresets"]),
         .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),

@@ -32,7 +32,7 @@ enum Creatives {
         Defect(name: "letterboxed.mp4", finding: "letterbox",
                arguments: ["-vf", "scale=\(width):406,setsar=1,pad=\(width):\(height):0:(oh-ih)/2:black", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "blurred.mp4", finding: "blurry", arguments: ["-vf", "gblur=sigma=10", "-map", "0:v", "-map", "1:a"]),
-        Defect(name: "dark.mp4", finding: "too_dark", arguments: ["-vf", "lutyuv=y=(val-16)*0.25+16", "-map", "0:v", "-map", "1:a"]),
+        Defect(name: "dark.mp4", finding: "too_dark", arguments: ["-vf", "lutyuv=y=(val-16)*0.15+16", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "landscape.mp4", finding: "wrong_aspect", arguments: ["-vf", "scale=1280:720,setsar=1", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "low-res.mp4", finding: "low_resolution", arguments: ["-vf", "scale=360:640", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "short.mp4", finding: "too_short", arguments: ["-map", "0:v", "-map", "1:a", "-t", "2.5"]),
