@@ -11,8 +11,8 @@ struct ContactSheetTests {
         #expect(ContactSheet.clock(3723.44) == "1:02:03.4")
         #expect(ContactSheet.clock(59.96) == "1:00.0")
         let cell = ContactSheetCell(image: RGBImage(width: 4, height: 4), time: 83.2, score: 0.871, number: 3)
-        #expect(cell.caption == "#3 1:23.2 87%")
-        #expect("#3 1:23.2 87%-abc xyz".allSatisfy(BitmapFont.canDraw))
+        #expect(cell.caption == "#3 1:23.2 S 0.87")
+        #expect("#3 1:23.2 S 0.87-abc xyz".allSatisfy(BitmapFont.canDraw))
     }
 
     @Test("grid size, thumbnails placed, caption ink drawn under each, written as PNG")
@@ -51,6 +51,17 @@ struct ContactSheetTests {
         #expect(cells.count == 2 && cells[0].image.width == 80)
         #expect(cells[0].image.pixels[0] > 200 && cells[0].image.pixels[2] < 60, "red half")
         #expect(cells[1].image.pixels[2] > 200 && cells[1].image.pixels[0] < 60, "blue half")
-        #expect(cells[0].caption == "#1 0:00.0 70%")
+        #expect(cells[0].caption == "#1 0:00.0 S 0.70")
+    }
+}
+
+@Suite("bitmap font")
+struct BitmapFontTests {
+    @Test("text running past the image edges is clipped, not a crash")
+    func clipsAtTheEdges() {
+        var image = RGBImage(width: 20, height: 10)
+        BitmapFont.draw("#12 0:00.0 S 9.99", into: &image, x: 5, y: 3, scale: 2, color: (255, 255, 255))
+        BitmapFont.draw("WIDE", into: &image, x: 40, y: -20, scale: 3, color: (255, 255, 255))
+        #expect(image.pixels.contains(255))
     }
 }

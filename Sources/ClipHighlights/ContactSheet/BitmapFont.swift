@@ -77,8 +77,11 @@ public enum BitmapFont {
     }
 
     private static func fill(_ image: inout RGBImage, x: Int, y: Int, size: Int, color: (UInt8, UInt8, UInt8)) {
-        for py in max(0, y)..<min(image.height, y + size) {
-            for px in max(0, x)..<min(image.width, x + size) {
+        let top = max(0, y), bottom = min(image.height, y + size)
+        let left = max(0, x), right = min(image.width, x + size)
+        guard top < bottom, left < right else { return }
+        for py in top..<bottom {
+            for px in left..<right {
                 let i = (py * image.width + px) * 3
                 image.pixels[i] = color.0
                 image.pixels[i + 1] = color.1
