@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClipImport
+import ClipHook
 import ClipMedia
 import ClipRotation
 import ClipStore
@@ -24,8 +25,9 @@ struct CreativeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add media files (probed, sha256) or platform IDs as candidates of a plan.",
             discussion: """
-            Files are probed (duration, size, resolution) and hashed; the ID is the file stem unless --external-id links
-            the file to the platform's material ID. Either all creatives are added or none (one error line otherwise).
+            Files are probed (duration, size, resolution), hashed and hook-scored (the first three seconds against
+            --hook-preset); the ID is the file stem unless --external-id links the file to the platform's material ID.
+            A clip cut by `clipkit extract` gets its source recording and span from the manifest.json beside it. Either all creatives are added or none (one error line otherwise).
             Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4
             """)
         @Option(help: "The plan.") var plan: String
@@ -35,6 +37,9 @@ struct CreativeCommand: AsyncParsableCommand {
         @Option(name: .customLong("source-recording"), help: "The recording the clip was cut from.") var sourceRecording: String?
         @Option(name: .customLong("source-span"), help: "Seconds START-END of the cut in that recording, e.g. 3605.2-3631.0.") var sourceSpan: String?
         @Flag(help: "Register them as already live (active) instead of candidates.") var active = false
+        @Option(name: .customLong("hook-preset"), help: "Platform preset for scoring each file's first three seconds (name or path).")
+        var hookPreset = "douyin-9x16"
+        @Flag(name: .customLong("no-hook"), help: "Do not hook-score the files.") var noHook = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -56,22 +61,28 @@ struct CreativeCommand: AsyncParsableCommand {
             let now = Clock.timestamp
             let status: CreativeStatus = active ? .active : .candidate
             var creatives: [Creative] = []
+            let hook = noHook || files.isEmpty ? nil : try HookChecker(preset: hookPreset)
             for path in files {
                 let info: MediaInfo
                 let hash: String
+                let hookScore: Double?
                 do {
                     info = try MediaFile(path: path).probe()
                     hash = try SHA256.hex(fileAt: path)
+                    hookScore = try hook?.check(file: path).score
                 } catch {
                     Terminal.writeError("clipkit: error: \(error)")
                     throw ExitCode(ExitStatus.failure)
                 }
                 let video = info.streams.first { $0.video != nil }?.video
                 let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                let origin = sourceRecording == nil ? ClipOrigin.lookUp(clip: path) : nil
                 creatives.append(Creative(id: stem, planID: plan, externalID: externalID,
                                           mediaPath: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash,
                                           durationSeconds: info.duration, width: video?.displayWidth, height: video?.displayHeight, sizeBytes: info.size,
-                                          sourceRecording: sourceRecording, sourceStart: parsedSpan?.0, sourceEnd: parsedSpan?.1,
+                                          hookScore: hookScore,
+                                          sourceRecording: sourceRecording ?? origin?.recording, sourceStart: parsedSpan?.0 ?? origin?.start,
+                                          sourceEnd: parsedSpan?.1 ?? origin?.end,
                                           status: status, activatedOn: active ? Clock.today : nil, createdAt: now))
             }
             for id in ids {
