@@ -93,19 +93,37 @@ final class FastPass: AnalysisPass {
                                              options: VideoDecodeOptions(width: settings.frames.width, layout: .gray)))
         }
         let (file, decoder) = detail!
-        session.noteDetail(reasons)
-        try file.seek(to: start, stream: videoIndex)
         decoder.reset()
+        guard let keyframe = try Self.keyframe(atOrBefore: start, in: file, videoIndex: videoIndex) else { return }
+        session.noteDetail(reasons)
         var done = false
         let feed: (VideoFrame) -> Void = { frame in
             if frame.time >= end - 1e-9 { done = true }
             if !done, frame.time > start + 1e-9 { session.feed(frame, followsPrevious: true) }
         }
+        try decoder.decode(keyframe, feed)
         while !done, let packet = try file.readPacket() {
             guard packet.streamIndex == videoIndex else { continue }
             try decoder.decode(packet, feed)
         }
         if !done { try decoder.flush(feed) }
         decoder.reset()
+    }
+
+    /// Seeks so that decoding can start at a keyframe at or before `time` and returns that keyframe's packet
+    /// (the next packets follow it). Containers without an index (MPEG-TS, FLV) may seek past the target:
+    /// then it seeks further back. Nil when no such keyframe can be reached.
+    static func keyframe(atOrBefore time: Double, in file: MediaFile, videoIndex: Int) throws -> Packet? {
+        for back in [0.0, 2, 8, 30] {
+            let target = max(0, time - back)
+            try file.seek(to: target, stream: videoIndex)
+            while let packet = try file.readPacket() {
+                guard packet.streamIndex == videoIndex, packet.isKeyframe, let packetTime = packet.time else { continue }
+                if packetTime <= time + 1e-3 { return packet }
+                break
+            }
+            if target == 0 { break }
+        }
+        return nil
     }
 }
