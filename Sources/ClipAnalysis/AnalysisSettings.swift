@@ -32,11 +32,11 @@ public struct SpeechSettings: Codable, Sendable, Equatable {
     /// Seconds whose speech-band level is below this (dBFS) score 0.
     public var floorDB = -50.0
     /// Share of the energy in the speech band that scores 0 and 1 (linear ramp between).
-    public var bandShareLow = 0.35
-    public var bandShareHigh = 0.75
+    public var bandShareLow = 0.05
+    public var bandShareHigh = 0.20
     /// Standard deviation of the 10 ms speech-band envelope (dB) within a second that scores 0 and 1.
-    public var modulationLowDB = 3.0
-    public var modulationHighDB = 8.0
+    public var modulationLowDB = 4.0
+    public var modulationHighDB = 9.0
     public init() {}
 }
 
@@ -57,8 +57,9 @@ public struct CutSettings: Codable, Sendable, Equatable {
     public var minRatio = 2.0
     public var adaptiveThreshold = 3.0
     public var adaptiveWindow = 2
-    /// Two cuts are at least this far apart (seconds); PySceneDetect's default is 15 frames.
-    public var minSceneLength = 0.5
+    /// A shot lasts at least this many frames (from the first frame, and between two cuts), as
+    /// PySceneDetect's `min_scene_len` (default 15).
+    public var minSceneFrames = 15
     /// A change that returns (score to the frame before it below `flashReturn`) within this many seconds
     /// is a flash (camera flash, strobe), not a cut.
     public var flashWindow = 0.2

@@ -52,8 +52,10 @@ final class FastPass: AnalysisPass {
         let current = session.visual.keyframe(session.luma(frame))
         var follows = false
         if let previous {
+            // Consecutive keyframes with no packet between them (intra-only streams) are adjacent frames.
+            follows = !packets.contains { $0.time > previous.frame.time && $0.time < frame.time }
             let reasons = gopReasons(from: previous.frame.time, to: frame.time, next: current, session: session)
-            if !reasons.isEmpty, frame.time > session.from {
+            if !follows, !reasons.isEmpty, frame.time > session.from {
                 try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session, videoIndex: videoIndex)
                 follows = true
             }
@@ -72,11 +74,12 @@ final class FastPass: AnalysisPass {
                               typicalSize: triage.typicalPacketSize)
     }
 
-    /// The GOP after the last keyframe, up to the end of the range.
+    /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next
+    /// keyframe to compare with, and it is one GOP per file).
     private func closeLastGop(session: AnalysisSession, videoIndex: Int?) throws {
         guard let videoIndex, let previous else { return }
-        let reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
-        guard !reasons.isEmpty else { return }
+        var reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
+        if reasons.isEmpty { reasons = [.lastGop] }
         try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
     }
 
@@ -90,19 +93,37 @@ final class FastPass: AnalysisPass {
                                              options: VideoDecodeOptions(width: settings.frames.width, layout: .gray)))
         }
         let (file, decoder) = detail!
-        session.noteDetail(reasons)
-        try file.seek(to: start, stream: videoIndex)
         decoder.reset()
+        guard let keyframe = try Self.keyframe(atOrBefore: start, in: file, videoIndex: videoIndex) else { return }
+        session.noteDetail(reasons)
         var done = false
         let feed: (VideoFrame) -> Void = { frame in
             if frame.time >= end - 1e-9 { done = true }
             if !done, frame.time > start + 1e-9 { session.feed(frame, followsPrevious: true) }
         }
+        try decoder.decode(keyframe, feed)
         while !done, let packet = try file.readPacket() {
             guard packet.streamIndex == videoIndex else { continue }
             try decoder.decode(packet, feed)
         }
         if !done { try decoder.flush(feed) }
         decoder.reset()
+    }
+
+    /// Seeks so that decoding can start at a keyframe at or before `time` and returns that keyframe's packet
+    /// (the next packets follow it). Containers without an index (MPEG-TS, FLV) may seek past the target:
+    /// then it seeks further back. Nil when no such keyframe can be reached.
+    static func keyframe(atOrBefore time: Double, in file: MediaFile, videoIndex: Int) throws -> Packet? {
+        for back in [0.0, 2, 8, 30] {
+            let target = max(0, time - back)
+            try file.seek(to: target, stream: videoIndex)
+            while let packet = try file.readPacket() {
+                guard packet.streamIndex == videoIndex, packet.isKeyframe, let packetTime = packet.time else { continue }
+                if packetTime <= time + 1e-3 { return packet }
+                break
+            }
+            if target == 0 { break }
+        }
+        return nil
     }
 }

@@ -22,7 +22,7 @@ public enum MediaAnalyzer {
             throw MediaError(file: path, operation: "analysing",
                              message: "the range \(seconds(from))–\(seconds(to)) is empty (the file lasts \(seconds(duration)))")
         }
-        let frameRate = videoIndex.flatMap { index in info.streams.first { $0.index == index }?.video?.averageFrameRate }
+        let frameRate = videoIndex.flatMap { index in info.streams.first { $0.index == index }?.video }.flatMap(nominalFrameRate)
         let audioChannels = audioIndex.flatMap { index in info.streams.first { $0.index == index }?.audio?.channels }
         let sampleRate = 48_000
         let session = AnalysisSession(path: path, options: options, from: from, to: to, frameRate: frameRate,
@@ -36,6 +36,14 @@ public enum MediaAnalyzer {
         }
         progress?(to.isFinite ? to - from : 0, to.isFinite ? to - from : 0)
         return session.report(mode: options.mode)
+    }
+
+    /// The rate frame numbers are counted in: the stream's base rate (r_frame_rate, the nominal rate of a VFR
+    /// file with dropped frames), unless it is implausible next to the average rate.
+    static func nominalFrameRate(_ video: VideoStreamInfo) -> Double? {
+        guard let real = video.realFrameRate, real > 0, real <= 240 else { return video.averageFrameRate }
+        if let average = video.averageFrameRate, average > 0, real > 2.5 * average { return average }
+        return real
     }
 
     static func seconds(_ value: Double) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Momentary, short-term and short-term-every-100-ms loudness at one moment (LUFS; nil when silent).
+/// Momentary and short-term loudness at one moment, every 100 ms (LUFS; nil below -70 LUFS).
 public struct LoudnessPoint: Codable, Sendable, Equatable {
     /// Seconds from the container start at the end of the measured block.
     public var time: Double
@@ -107,9 +107,11 @@ public struct LoudnessMeter: Sendable {
         return result
     }
 
-    /// LUFS for a channel-summed mean-square power; nil for digital silence.
+    /// LUFS for a channel-summed mean-square power; nil below the -70 LUFS absolute gate (silence).
     static func lufs(_ power: Double) -> Double? {
-        power > 0 ? LoudnessHistogram.loudness(power) : nil
+        guard power > 0 else { return nil }
+        let value = LoudnessHistogram.loudness(power)
+        return value >= LoudnessHistogram.floor ? value : nil
     }
 
     /// The figures so far.

@@ -79,7 +79,7 @@ public struct AnalysisSummary: Codable, Sendable, Equatable {
 
 /// The result of one analysis pass over a recording: summary, per-second timeline and event lists,
 /// all times in seconds from the container start with frame numbers beside them.
-/// `frames` and `loudnessSeries` are filled only when asked for and are not part of the JSON.
+/// `frames` and `loudnessSeries` are filled only when asked for (`keepSeries`), and are in the JSON only then.
 public struct AnalysisReport: Codable, Sendable {
     public var file: String
     public var mode: AnalysisMode
@@ -105,6 +105,47 @@ public struct AnalysisReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case file, mode, from, to, frameRate, summary, timeline, cuts, fades, black, freeze, silence, keyframeTimes, decode
+        case frames, loudnessSeries
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        mode = try c.decode(AnalysisMode.self, forKey: .mode)
+        from = try c.decode(Double.self, forKey: .from)
+        to = try c.decode(Double.self, forKey: .to)
+        frameRate = try c.decodeIfPresent(Double.self, forKey: .frameRate)
+        summary = try c.decode(AnalysisSummary.self, forKey: .summary)
+        timeline = try c.decode([TimelineSecond].self, forKey: .timeline)
+        cuts = try c.decode([Cut].self, forKey: .cuts)
+        fades = try c.decode([Fade].self, forKey: .fades)
+        black = try c.decode([Interval].self, forKey: .black)
+        freeze = try c.decode([Interval].self, forKey: .freeze)
+        silence = try c.decode([Interval].self, forKey: .silence)
+        keyframeTimes = try c.decode([Double].self, forKey: .keyframeTimes)
+        decode = try c.decode(DecodeStatistics.self, forKey: .decode)
+        frames = try c.decodeIfPresent([FrameMeasure].self, forKey: .frames) ?? []
+        loudnessSeries = try c.decodeIfPresent([LoudnessPoint].self, forKey: .loudnessSeries) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encodeIfPresent(frameRate, forKey: .frameRate)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(timeline, forKey: .timeline)
+        try c.encode(cuts, forKey: .cuts)
+        try c.encode(fades, forKey: .fades)
+        try c.encode(black, forKey: .black)
+        try c.encode(freeze, forKey: .freeze)
+        try c.encode(silence, forKey: .silence)
+        try c.encode(keyframeTimes, forKey: .keyframeTimes)
+        try c.encode(decode, forKey: .decode)
+        if !frames.isEmpty { try c.encode(frames, forKey: .frames) }
+        if !loudnessSeries.isEmpty { try c.encode(loudnessSeries, forKey: .loudnessSeries) }
     }
 
     public init(file: String, mode: AnalysisMode, from: Double, to: Double, frameRate: Double?, summary: AnalysisSummary,

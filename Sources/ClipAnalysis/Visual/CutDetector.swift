@@ -26,13 +26,23 @@ public final class CutDetector: FrameDetector {
     private var pending: [(cut: Cut, before: [UInt8])] = []
     /// Candidates at or before this time are the return from a flash.
     private var suppressedUntil = -Double.infinity
-    private var lastCutTime: Double?
-    private var firstTime: Double?
+    private var lastCutFrame: Int?
+    private var firstFrame: Int?
 
-    public init(settings: CutSettings) { self.settings = settings }
+    /// The neighbours' mean is taken as at least this (levels), so that a still picture does not make
+    /// every tiny change infinitely large.
+    private let ratioFloor = 0.5
+
+    /// `fromStreamStart`: the frames begin at the start of the recording, so the first shot too must last
+    /// `minSceneFrames` (PySceneDetect's rule); false for a range that starts mid-recording.
+    public init(settings: CutSettings, fromStreamStart: Bool = true) {
+        self.settings = settings
+        self.fromStreamStart = fromStreamStart
+    }
+    private let fromStreamStart: Bool
 
     public func process(_ frame: MeasuredFrame) {
-        if firstTime == nil { firstTime = frame.time }
+        if firstFrame == nil, fromStreamStart { firstFrame = frame.number }
         checkFlashes(frame)
         if !frame.followsPrevious { drain() }
         window.append(frame)
@@ -59,7 +69,7 @@ public final class CutDetector: FrameDetector {
             let right = window[(index + 1)...].prefix(settings.adaptiveWindow)
             let scores = (left + right).compactMap { $0.measure.motion }
             let mean = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
-            let ratio = mean > 1e-5 ? min(score / mean, 255) : 255
+            let ratio = min(score / max(mean, ratioFloor), 255)
             onRatio?(frame.time, ratio)
             if isCandidate(score: score, ratio: ratio), let before = left.last {
                 consider(Cut(time: frame.time, frame: frame.number, score: score, ratio: ratio),
@@ -78,13 +88,13 @@ public final class CutDetector: FrameDetector {
 
     private func consider(_ cut: Cut, before: [UInt8], following: ArraySlice<MeasuredFrame>) {
         guard cut.time > suppressedUntil else { return }
-        if let first = firstTime, cut.time - first < settings.minSceneLength { return }
-        if let last = lastCutTime, cut.time - last < settings.minSceneLength { return }
+        if let first = firstFrame, cut.frame - first < settings.minSceneFrames { return }
+        if let last = lastCutFrame, cut.frame - last < settings.minSceneFrames { return }
         if let back = following.first(where: { isReturn($0, to: before, after: cut) }) {
             suppressedUntil = back.time
             return
         }
-        lastCutTime = cut.time
+        lastCutFrame = cut.frame
         pending.append((cut, before))
     }
 
@@ -102,7 +112,7 @@ public final class CutDetector: FrameDetector {
                 confirm(candidate.cut)
             } else if isReturn(frame, to: candidate.before, after: candidate.cut) {
                 suppressedUntil = frame.time
-                if lastCutTime == candidate.cut.time { lastCutTime = cuts.last?.time }
+                if lastCutFrame == candidate.cut.frame { lastCutFrame = cuts.last?.frame }
             } else {
                 kept.append(candidate)
             }

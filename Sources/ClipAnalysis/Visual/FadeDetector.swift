@@ -18,7 +18,8 @@ public struct Fade: Codable, Sendable, Equatable {
 
 /// Finds fades to and from black: the mean luma crossing the threshold (PySceneDetect's ThresholdDetector
 /// rule), extended over the run of frames in which the luma moves steadily towards black or away from it.
-/// An instant change (shorter than `minDuration`) is a cut, not a fade.
+/// An instant change (shorter than `minDuration`, or one frame step carrying more than half of the change)
+/// is a cut, not a fade.
 public final class FadeDetector: FrameDetector {
     public let settings: FadeSettings
     public private(set) var fades: [Fade] = []
@@ -26,7 +27,8 @@ public final class FadeDetector: FrameDetector {
     private var recent: [(time: Double, frame: Int, luma: Double)] = []
     private var dark: Bool?
     /// An open fade-in: where it started and the last frame that was still getting brighter.
-    private var rising: (start: (time: Double, frame: Int), last: (time: Double, frame: Int, luma: Double), startLuma: Double, still: Int)?
+    private var rising: (start: (time: Double, frame: Int), last: (time: Double, frame: Int, luma: Double), startLuma: Double,
+                         still: Int, largestStep: Double)?
     /// Frames in which the luma may hold still inside a fade (duplicated frames).
     private let stillFrames = 2
     private let tolerance = 0.3
@@ -40,6 +42,7 @@ public final class FadeDetector: FrameDetector {
         let isDark = luma < settings.threshold
         if let open = rising {
             if luma > open.last.luma + tolerance {
+                rising!.largestStep = max(open.largestStep, luma - open.last.luma)
                 rising!.last = (frame.time, frame.number, luma)
                 rising!.still = 0
             } else if open.still < stillFrames && luma >= open.last.luma - tolerance {
@@ -51,7 +54,7 @@ public final class FadeDetector: FrameDetector {
         if let wasDark = dark, frame.followsPrevious, wasDark != isDark {
             if isDark { traceFadeOut(to: (frame.time, frame.number, luma)) }
             else if let previous = recent.last {
-                rising = ((previous.time, previous.frame), (frame.time, frame.number, luma), previous.luma, 0)
+                rising = ((previous.time, previous.frame), (frame.time, frame.number, luma), previous.luma, 0, luma - previous.luma)
             }
         }
         dark = isDark
@@ -67,8 +70,10 @@ public final class FadeDetector: FrameDetector {
         var start = end
         var still = 0
         var later = end.luma
+        var largestStep = 0.0
         for entry in recent.reversed() {
             if entry.luma > later + tolerance {
+                largestStep = max(largestStep, entry.luma - later)
                 start = entry
                 still = 0
             } else if still < stillFrames && entry.luma >= later - tolerance {
@@ -79,18 +84,20 @@ public final class FadeDetector: FrameDetector {
             later = entry.luma
         }
         add(Fade(kind: .toBlack, start: start.time, end: end.time, startFrame: start.frame, endFrame: end.frame,
-                 brightLuma: start.luma), change: start.luma - end.luma)
+                 brightLuma: start.luma), change: start.luma - end.luma, largestStep: largestStep)
     }
 
     private func closeRising() {
         guard let open = rising else { return }
         rising = nil
         add(Fade(kind: .fromBlack, start: open.start.time, end: open.last.time, startFrame: open.start.frame,
-                 endFrame: open.last.frame, brightLuma: open.last.luma), change: open.last.luma - open.startLuma)
+                 endFrame: open.last.frame, brightLuma: open.last.luma), change: open.last.luma - open.startLuma,
+            largestStep: open.largestStep)
     }
 
-    private func add(_ fade: Fade, change: Double) {
-        guard fade.end - fade.start >= settings.minDuration - 1e-9, change >= settings.minChange else { return }
+    private func add(_ fade: Fade, change: Double, largestStep: Double) {
+        guard fade.end - fade.start >= settings.minDuration - 1e-9, change >= settings.minChange,
+              largestStep <= change / 2 else { return }
         fades.append(fade)
     }
 }

@@ -16,6 +16,8 @@ public struct GopTriage: Sendable {
         case blackEdge
         /// Static (tiny-packet) content starts or stops in the GOP: the edge of a freeze.
         case staticEdge
+        /// The GOP after the last keyframe, which has no next keyframe to compare with.
+        case lastGop
     }
 
     /// A keyframe as the triage sees it: time and full-range luma thumbnail.
@@ -47,7 +49,8 @@ public struct GopTriage: Sendable {
         }
         guard recentSizes.count >= max(3, window / 2) else { return false }
         let median = Self.median(recentSizes.map(Double.init))
-        return Double(size) >= settings.fast.packetSpike * max(median, 200)
+        // The absolute margin keeps a few bytes of jitter on near-empty packets from counting.
+        return Double(size) >= settings.fast.packetSpike * median && Double(size) >= median + 32
     }
 
     /// A typical non-key packet size of the recent past (the median of the spike window).

@@ -40,6 +40,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "fast (default) or exhaustive.")
     var mode: AnalysisMode = .fast
 
+    @Flag(name: .long, help: "Add the per-frame measures and the 100 ms loudness series to the JSON (short ranges).")
+    var series = false
+
     @Option(name: .long, help: "Analysis preset: a name in Presets/analysis or a YAML path.")
     var preset = "default"
 
@@ -50,7 +53,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let settings = try PresetLocator.load(AnalysisSettings.self, kind: "analysis", preset)
-        let options = AnalysisOptions(mode: mode, from: from, to: to, settings: settings)
+        let options = AnalysisOptions(mode: mode, from: from, to: to, settings: settings, keepSeries: series)
         var reports: [AnalysisReport] = []
         var failed = false
         for path in files {

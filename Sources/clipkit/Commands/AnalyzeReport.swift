@@ -49,6 +49,9 @@ enum AnalyzeReport {
 
     static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
 
-    /// H:MM:SS.mmm
-    static func clock(_ seconds: Double) -> String { ProbeReport.clock(seconds) }
+    /// H:MM:SS.mmm, rounded to the millisecond.
+    static func clock(_ seconds: Double) -> String {
+        let millis = Int((seconds * 1000).rounded())
+        return String(format: "%d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
+    }
 }
