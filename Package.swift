@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
         // The command-line interface: parse, call, print.
         // The three-second hook check: opening measures, rules from platform presets, score and findings.
-        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
+        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipPresets"]),
         .executableTarget(name: "clipkit", dependencies: ["ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHook", argumentParser]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
