@@ -38,8 +38,9 @@ public struct OpeningMeasures: Sendable, Equatable {
         let frameStep = analysis.frameRate.map { 1 / $0 } ?? 1.0 / 30
         let frames = analysis.frames.filter { $0.time < window }
         firstFrameBlack = frames.first.map { $0.blackRatio >= blackRatio } ?? false
-        // Black run from the first frame: up to the first frame that is not black.
-        let blackRun = frames.first { $0.blackRatio < blackRatio }?.time ?? (frames.isEmpty ? 0 : window)
+        // Black run from the first frame: up to the first frame that is not black (none when the first frame is
+        // a picture, whatever its time stamp: files cut by stream copy often start a few frames after 0).
+        let blackRun = firstFrameBlack ? (frames.first { $0.blackRatio < blackRatio }?.time ?? window) : 0
         let fadeIn = analysis.fades.first { $0.kind == .fromBlack && $0.start <= blackRun + max(frameStep, 0.2) }
         blackOpen = min(window, max(blackRun, fadeIn?.end ?? 0))
 

@@ -94,6 +94,13 @@ struct OpeningMeasuresTests {
         #expect(abs(m.frozen - 1.8) < 1e-9 && m.frozenStart == 1.2)
     }
 
+    @Test("a picture as the first decoded frame is no black opening even when its time stamp is after 0")
+    func lateFirstFrame() throws {
+        var builder = ReportBuilder()
+        builder.frames.removeFirst(3)   // first frame at 0.1 s, a picture
+        #expect(OpeningMeasures(report: try builder.build(), window: 3, settings: settings).blackOpen == 0)
+    }
+
     @Test("sound after the window, and no cut at all, are absent values")
     func absent() throws {
         var builder = ReportBuilder()
