@@ -60,10 +60,13 @@ def timed(name, argv, stdout=subprocess.DEVNULL):
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - start
     if status != 0:
-        print(f"  {name}: failed (status {status})"); return None
+        print(f"  {name}: failed (exit status {status >> 8})")
+        if name.startswith("clipkit"): failures.append(name)
+        return None
     return dict(name=name, wall=wall, cpu=usage.ru_utime + usage.ru_stime, rss=usage.ru_maxrss / 1024)
 runs = []
 reports = {}
+failures = []
 for mode in ("fast", "exhaustive"):
     path = f"{out}/{base}.{mode}.json"
     r = timed(f"clipkit analyze --mode {mode}", [clipkit, "analyze", "--mode", mode, "--out", path, "--json", file])
@@ -94,6 +97,7 @@ if "fast" in reports and "exhaustive" in reports:
     print(f"  exhaustive: {len(full_cuts)} cuts, {len(reports['exhaustive']['black'])} black, "
           f"{len(reports['exhaustive']['freeze'])} frozen, {len(reports['exhaustive']['silence'])} silent intervals; "
           f"integrated {reports['exhaustive']['summary']['loudness'].get('integrated')} LUFS")
+sys.exit(1 if failures else 0)
 PY
 }
 

@@ -7,8 +7,8 @@ import ClipMedia
 final class FastPass: AnalysisPass {
     private var triage: GopTriage!
     private var previous: (frame: VideoFrame, keyframe: GopTriage.Keyframe)?
-    /// Video packets since the previous keyframe's time: (presentation time, size, keyframe, spike).
-    private var packets: [(time: Double, size: Int, key: Bool, spike: Bool)] = []
+    /// Video packets since the previous keyframe's time, in decoding order: (presentation time, size, keyframe).
+    private var packets: [(time: Double, size: Int, key: Bool)] = []
     private var detail: (file: MediaFile, decoder: VideoDecoder)?
 
     func run(file: MediaFile, session: AnalysisSession, videoIndex: Int?, audioIndex: Int?, sampleRate: Int) throws {
@@ -27,10 +27,7 @@ final class FastPass: AnalysisPass {
         while let packet = try file.readPacket() {
             if packet.streamIndex == videoIndex, let keyframes {
                 session.note(videoPacket: packet)
-                if let time = packet.time {
-                    let spike = !packet.isKeyframe && triage.isSpike(packetSize: packet.size)
-                    packets.append((time, packet.size, packet.isKeyframe, spike))
-                }
+                if let time = packet.time { packets.append((time, packet.size, packet.isKeyframe)) }
                 try keyframes.decode(packet) { try keyframe($0, session: session, videoIndex: videoIndex!) }
             } else if packet.streamIndex == audioIndex, let audio {
                 try audio.decode(packet) { session.feed($0) }
@@ -66,12 +63,11 @@ final class FastPass: AnalysisPass {
 
     private func gopReasons(from start: Double, to end: Double, next: GopTriage.Keyframe?, session: AnalysisSession) -> [GopTriage.Reason] {
         guard let previous else { return [] }
-        let gop = packets.filter { $0.time >= start && $0.time < end && !$0.key }
+        let gop = packets.filter { $0.time >= start && $0.time < end }
         packets.removeAll { $0.time < end }
         let requested = session.options.detail.contains { $0.upperBound >= start && $0.lowerBound < end }
-        return triage.reasons(previous: previous.keyframe, next: next, nonKeySizes: gop.map(\.size),
-                              spikes: gop.filter(\.spike).count, requested: requested,
-                              typicalSize: triage.typicalPacketSize)
+        return triage.reasons(previous: previous.keyframe, next: next, keyframeSize: gop.first { $0.key }?.size,
+                              nonKeySizes: gop.filter { !$0.key }.map(\.size), requested: requested)
     }
 
     /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next

@@ -26,7 +26,12 @@ struct AnalyzeCLITests {
         let timeline = try #require(printed["timeline"] as? [[String: Any]])
         #expect(timeline.compactMap { $0["second"] as? Int } == [3, 4, 5, 6, 7])
         #expect(printed["frames"] == nil)
-        // No temporary file is left beside the report.
+        // No temporary file is left beside the report, and a second run replaces it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+        let again = try Fixtures.clipkit(["analyze", "--out", out, "--to", "2", try Recordings.events()])
+        #expect(again.status == 0, "\(again.stderr)")
+        let replaced = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        #expect(replaced["to"] as? Double == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
     }
 

@@ -62,7 +62,7 @@ public final class VisualAnalysis {
     public func keyframe(_ frame: LumaFrame) -> GopTriage.Keyframe {
         let pixels = Pixels.fullRange(frame)
         let black = Self.statistics(pixels, blackLevel: settings.black.pixelThreshold * 255).2
-        return GopTriage.Keyframe(time: frame.time, pixels: pixels, blackRatio: black)
+        return GopTriage.Keyframe(time: frame.time, pixels: pixels, width: frame.width, height: frame.height, blackRatio: black)
     }
 
     /// Closes every detector at the end of the analysed range.
