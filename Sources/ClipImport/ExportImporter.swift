@@ -45,7 +45,11 @@ public struct ExportImporter: Sendable {
         while let (fields, line) = try reader.next() {
             if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             func cell(_ field: ColumnMap.Field) -> String? { columns[field].flatMap { $0 < fields.count ? fields[$0] : nil } }
-            let leading = [fields.first, cell(.date), cell(.creativeID), cell(.planID)].compactMap { $0?.trimmingSpaces.lowercased() }
+            // Summary rows start with a word (Total, 总计) where data rows have a date or an ID.
+            let leading = [fields.first, cell(.date), cell(.creativeID), cell(.planID)].compactMap { cell -> String? in
+                guard let cell, let first = cell.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return nil }
+                return cell.trimmingSpaces.lowercased()
+            }
             if leading.contains(where: { text in markers.contains { text.hasPrefix($0) } }) {
                 summary.totalRowsDropped += 1
                 continue

@@ -20,6 +20,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.MM.DD`, single-digit month/day allowed); nil otherwise.
     public init?(_ text: String) {
+        // Fast path: exactly YYYY-MM-DD.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var digits = [Int](repeating: 0, count: 10)
+            var plain = true
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 7 {
+                    if byte != UInt8(ascii: "-") { plain = false; break }
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digits[index] = Int(byte - UInt8(ascii: "0"))
+                } else { plain = false; break }
+            }
+            if plain {
+                self.init(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                          month: digits[5] * 10 + digits[6], day: digits[8] * 10 + digits[9])
+                return
+            }
+        }
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
