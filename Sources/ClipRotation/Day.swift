@@ -21,20 +21,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.MM.DD`, single-digit month/day allowed); nil otherwise.
     public init?(_ text: String) {
         // Fast path: exactly YYYY-MM-DD.
-        let bytes = text.utf8
-        if bytes.count == 10 {
-            var digits = [Int](repeating: 0, count: 10)
-            var plain = true
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 7 {
-                    if byte != UInt8(ascii: "-") { plain = false; break }
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    digits[index] = Int(byte - UInt8(ascii: "0"))
-                } else { plain = false; break }
+        if text.utf8.count == 10 {
+            var year = 0, month = 0, day = 0, position = 0, plain = true
+            for byte in text.utf8 {
+                if position == 4 || position == 7 {
+                    plain = plain && byte == UInt8(ascii: "-")
+                } else {
+                    let digit = Int(byte) - 48
+                    plain = plain && digit >= 0 && digit <= 9
+                    if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+                }
+                position += 1
             }
             if plain {
-                self.init(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                          month: digits[5] * 10 + digits[6], day: digits[8] * 10 + digits[9])
+                self.init(year: year, month: month, day: day)
                 return
             }
         }
