@@ -51,12 +51,15 @@ public enum FieldParser {
     /// scientific notation (`1.2E+17`), which has lost digits for good.
     public static func identifier(_ raw: String) -> (id: String, mangled: Bool) {
         var text = raw.trimmingSpaces
-        if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
-        if text.hasPrefix("'") { text.removeFirst() }
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "'") {
+            if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
+            if text.hasPrefix("'") { text.removeFirst() }
+        }
         return (text, isScientific(text))
     }
 
     static func isScientific(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...].drop { $0 == "+" }

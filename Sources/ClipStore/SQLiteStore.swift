@@ -15,7 +15,10 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
         config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -131072")  // 128 MiB: a big import must not spill pages back and forth
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             do {
@@ -151,8 +154,9 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                     counts.creativesCreated += 1
                 }
                 let m = row.metrics
-                try upsert.execute(arguments: [row.creativeID, row.date.description, row.hour ?? -1, row.source,
+                upsert.setUncheckedArguments([row.creativeID, row.date.description, row.hour ?? -1, row.source,
                                                m.impressions, m.clicks, m.views3s, m.spend, m.orders, m.revenue, m.reach, m.frequency, m.completions, batchID])
+                try upsert.execute()
                 changed += db.changesCount
             }
             let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
