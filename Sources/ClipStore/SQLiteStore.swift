@@ -133,8 +133,10 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                 """)
             var changed = 0
             var index = 0
+            var sources = Set<String>()
             try rows { row in
                 index += 1
+                sources.insert(row.source)
                 if let owner = creativePlan[row.creativeID] {
                     if let planID = row.planID, planID != owner {
                         throw StoreError("\(batch.file): row \(row.line ?? index): creative '\(row.creativeID)' belongs to plan '\(owner)', not '\(planID)'")
@@ -163,8 +165,10 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
             counts.inserted = after - before
             counts.updated = changed - counts.inserted
             counts.skipped = index - changed
-            try db.execute(sql: "UPDATE import_batches SET rows_read = ?, inserted = ?, updated = ?, skipped = ? WHERE id = ?",
-                           arguments: [index, counts.inserted, counts.updated, counts.skipped, batchID])
+            // The format actually read (auto-detected), as the rows name their source.
+            let format = sources.count == 1 ? sources.first! : batch.format
+            try db.execute(sql: "UPDATE import_batches SET format = ?, rows_read = ?, inserted = ?, updated = ?, skipped = ? WHERE id = ?",
+                           arguments: [format, index, counts.inserted, counts.updated, counts.skipped, batchID])
             return counts
         }
     }
