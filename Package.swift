@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
-        .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
