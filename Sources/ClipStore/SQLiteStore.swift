@@ -135,7 +135,7 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
             var changed = 0
             var index = 0
             var sources = Set<String>()
-            try rows { row in
+            func store(_ row: StatRow) throws {
                 index += 1
                 sources.insert(row.source)
                 if let owner = creativePlan[row.creativeID] {
@@ -158,10 +158,22 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                 }
                 let m = row.metrics
                 upsert.setUncheckedArguments([row.creativeID, row.date.description, row.hour ?? -1, row.source,
-                                               m.impressions, m.clicks, m.views3s, m.spend, m.orders, m.revenue, m.reach, m.frequency, m.completions, batchID])
+                                              m.impressions, m.clicks, m.views3s, m.spend, m.orders, m.revenue, m.reach, m.frequency, m.completions, batchID])
                 try upsert.execute()
                 changed += db.changesCount
             }
+            // The file is parsed on its own thread while this one writes.
+            let pipe = RowPipe()
+            pipe.start(rows)
+            do {
+                while let chunk = try pipe.take() {
+                    for row in chunk { try store(row) }
+                }
+            } catch {
+                pipe.cancelAndWait()
+                throw error
+            }
+            pipe.waitForProducer()
             let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
             counts.inserted = after - before
             counts.updated = changed - counts.inserted
