@@ -108,6 +108,6 @@ public struct FastModeSettings: Codable, Sendable, Equatable {
     public var spikeKeyframeShare = 0.3
     /// A GOP whose non-key packets all stay below this share of the file's median packet is static
     /// (black or frozen content), no need to decode it.
-    public var staticPacketShare = 0.05
+    public var staticPacketShare = 0.01
     public init() {}
 }

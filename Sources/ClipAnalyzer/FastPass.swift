@@ -53,8 +53,8 @@ final class FastPass: AnalysisPass {
             follows = !packets.contains { $0.time > previous.frame.time && $0.time < frame.time }
             let reasons = gopReasons(from: previous.frame.time, to: frame.time, next: current, session: session)
             if !follows, !reasons.isEmpty, frame.time > session.from {
-                try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session, videoIndex: videoIndex)
-                follows = true
+                follows = try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session,
+                                        videoIndex: videoIndex)
             }
         }
         session.feed(frame, followsPrevious: follows)
@@ -66,8 +66,21 @@ final class FastPass: AnalysisPass {
         let gop = packets.filter { $0.time >= start && $0.time < end }
         packets.removeAll { $0.time < end }
         let requested = session.options.detail.contains { $0.upperBound >= start && $0.lowerBound < end }
-        return triage.reasons(previous: previous.keyframe, next: next, keyframeSize: gop.first { $0.key }?.size,
-                              nonKeySizes: gop.filter { !$0.key }.map(\.size), requested: requested)
+        let others = gop.filter { !$0.key }
+        let reasons = triage.reasons(previous: previous.keyframe, next: next, keyframeSize: gop.first { $0.key }?.size,
+                                     nonKeySizes: others.map(\.size), requested: requested)
+        lastSpikeTime = triage.spikeIndices.map { others[$0].time }.max()
+        return reasons
+    }
+
+    /// Presentation time of the last spike of the GOP triaged last.
+    private var lastSpikeTime: Double?
+
+    /// Where decoding a GOP may stop: half a second after its last spike when spikes are the only reason
+    /// (enough for the cut detector's window and the flash check), else the next keyframe.
+    private func stopTime(_ reasons: [GopTriage.Reason], end: Double) -> Double {
+        guard reasons == [.packetSpike], let spike = lastSpikeTime else { return end }
+        return min(end, spike + 0.5)
     }
 
     /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next
@@ -76,12 +89,14 @@ final class FastPass: AnalysisPass {
         guard let videoIndex, let previous else { return }
         var reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
         if reasons.isEmpty { reasons = [.lastGop] }
-        try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
+        _ = try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
     }
 
-    /// Decodes every frame strictly between two keyframe times from the second handle and feeds them.
+    /// Decodes the frames strictly between two keyframe times from the second handle and feeds them;
+    /// true when it went all the way to `end` (so the next keyframe follows the last frame fed).
     private func decodeGop(after start: Double, before end: Double, reasons: [GopTriage.Reason],
-                           session: AnalysisSession, videoIndex: Int) throws {
+                           session: AnalysisSession, videoIndex: Int) throws -> Bool {
+        let stop = stopTime(reasons, end: end)
         if detail == nil {
             let file = try MediaFile(path: session.path)
             let settings = session.options.settings
@@ -90,11 +105,11 @@ final class FastPass: AnalysisPass {
         }
         let (file, decoder) = detail!
         decoder.reset()
-        guard let keyframe = try Self.keyframe(atOrBefore: start, in: file, videoIndex: videoIndex) else { return }
+        guard let keyframe = try Self.keyframe(atOrBefore: start, in: file, videoIndex: videoIndex) else { return false }
         session.noteDetail(reasons)
         var done = false
         let feed: (VideoFrame) -> Void = { frame in
-            if frame.time >= end - 1e-9 { done = true }
+            if frame.time >= stop - 1e-9 { done = true }
             if !done, frame.time > start + 1e-9 { session.feed(frame, followsPrevious: true) }
         }
         try decoder.decode(keyframe, feed)
@@ -104,6 +119,7 @@ final class FastPass: AnalysisPass {
         }
         if !done { try decoder.flush(feed) }
         decoder.reset()
+        return stop >= end
     }
 
     /// Seeks so that decoding can start at a keyframe at or before `time` and returns that keyframe's packet

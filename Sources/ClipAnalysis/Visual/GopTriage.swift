@@ -61,6 +61,8 @@ public struct GopTriage: Sendable {
     private var recentDifferences: [Double] = []
     private var recentIntervals: [Double] = []
     private var previousStatic: Bool?
+    /// Positions (in the `nonKeySizes` given) of the spikes of the GOP triaged last.
+    public private(set) var spikeIndices: [Int] = []
 
     public init(settings: AnalysisSettings) { self.settings = settings }
 
@@ -72,7 +74,8 @@ public struct GopTriage: Sendable {
         var reasons: [Reason] = []
         if requested { reasons.append(.requested) }
         if let keyframeSize { remember(&recentKeyframeSizes, keyframeSize, limit: 15) }
-        if spikes(in: nonKeySizes) > 0 { reasons.append(.packetSpike) }
+        spikeIndices = spikes(in: nonKeySizes)
+        if !spikeIndices.isEmpty { reasons.append(.packetSpike) }
         let typical = Self.median((recentSizes.suffix(300) + nonKeySizes).map(Double.init))
         let tiny = max(64, settings.fast.staticPacketShare * typical)
         let tinyCount = nonKeySizes.filter { Double($0) < tiny }.count
@@ -100,12 +103,12 @@ public struct GopTriage: Sendable {
     /// Packets at least `packetSpike` × the upper quartile of the `packetWindow` packets on each side (the
     /// previous GOP's tail included; the quartile, so that P-frames among B-frames do not count) and at least
     /// `spikeKeyframeShare` of a typical keyframe: an intra-coded picture.
-    func spikes(in sizes: [Int]) -> Int {
+    func spikes(in sizes: [Int]) -> [Int] {
         let window = settings.fast.packetWindow
         let context = Array(recentSizes.suffix(window)) + sizes
         let offset = context.count - sizes.count
         let keyframe = recentKeyframeSizes.isEmpty ? 0 : Self.median(recentKeyframeSizes.map(Double.init))
-        var count = 0
+        var found: [Int] = []
         for i in sizes.indices {
             let at = offset + i
             let neighbours = context[max(0, at - window)..<at] + context[(at + 1)..<min(context.count, at + 1 + window)]
@@ -113,9 +116,9 @@ public struct GopTriage: Sendable {
             let quartile = Self.upperQuartile(neighbours.map(Double.init))
             let size = Double(sizes[i])
             if size >= settings.fast.packetSpike * quartile, size >= quartile + 32,
-               size >= settings.fast.spikeKeyframeShare * keyframe { count += 1 }
+               size >= settings.fast.spikeKeyframeShare * keyframe { found.append(i) }
         }
-        return count
+        return found
     }
 
     private func remember<T>(_ values: inout [T], _ value: T, limit: Int) {
