@@ -77,8 +77,11 @@ public enum BitmapFont {
     }
 
     private static func fill(_ image: inout RGBImage, x: Int, y: Int, size: Int, color: (UInt8, UInt8, UInt8)) {
-        for py in max(0, y)..<min(image.height, y + size) {
-            for px in max(0, x)..<min(image.width, x + size) {
+        let (left, right) = (max(0, x), min(image.width, x + size))
+        let (top, bottom) = (max(0, y), min(image.height, y + size))
+        guard left < right, top < bottom else { return }
+        for py in top..<bottom {
+            for px in left..<right {
                 let i = (py * image.width + px) * 3
                 image.pixels[i] = color.0
                 image.pixels[i + 1] = color.1

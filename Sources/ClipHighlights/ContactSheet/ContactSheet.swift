@@ -6,7 +6,7 @@ public struct ContactSheetCell: Sendable {
     public var image: RGBImage
     /// Seconds into the recording (shown as H:MM:SS.s or M:SS.s).
     public var time: Double
-    /// 0…1, shown as a percentage.
+    /// The clip's highlight score, shown with two decimals.
     public var score: Double?
     /// Rank or number, shown as "#n".
     public var number: Int?
@@ -18,12 +18,12 @@ public struct ContactSheetCell: Sendable {
         self.number = number
     }
 
-    /// "#3 1:02:03.4 87%".
+    /// "#3 1:02:03.4 S 8.25".
     public var caption: String {
         var parts: [String] = []
         if let number { parts.append("#\(number)") }
         parts.append(ContactSheet.clock(time))
-        if let score { parts.append("\(Int((score * 100).rounded()))%") }
+        if let score { parts.append(String(format: "S %.2f", score)) }
         return parts.joined(separator: " ")
     }
 }

@@ -6,7 +6,7 @@ public struct TimelineClip: Sendable, Equatable, Codable {
     /// In and out points, seconds from the source's container start (the out point is exclusive).
     public var start: Double
     public var end: Double
-    /// Highlight score (0…1), written as a marker at the in point.
+    /// Highlight score, written as a marker at the in point.
     public var score: Double?
     /// Why the clip was picked, written as a note/comment.
     public var comment: String?
