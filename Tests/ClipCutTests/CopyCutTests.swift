@@ -66,6 +66,17 @@ struct CopyCutTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["clip.mp4"])
     }
 
+    @Test("copy and exact keep a phone clip's display rotation", arguments: [CutMode.copy, .exact])
+    func keepsRotation(mode: CutMode) throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.mp4").path
+        let result = try ClipCutter.cut(source: CutFixtures.phone, start: 0.5, end: 2.5, mode: mode, output: out)
+        #expect(result.video?.rotation == -90)
+        let video = try #require(try ClipCheck.stream(out, "video"))
+        let sideData = video["side_data_list"] as? [[String: Any]] ?? []
+        #expect(sideData.contains { ClipCheck.number($0["rotation"]) == -90 })
+        #expect(try ClipCheck.decodeErrors(out) == "")
+    }
+
     @Test("bad input: one clear error naming the file, nothing left behind")
     func badInput() throws {
         let folder = try Fixtures.temporaryDirectory()
