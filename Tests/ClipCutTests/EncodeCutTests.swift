@@ -61,6 +61,23 @@ struct EncodeCutTests {
         #expect(mean(170..<310) < 40, "bottom half should be black")
     }
 
+    @Test("a variable-frame-rate source (frames dropped) comes out at a constant rate")
+    func variableFrameRate() throws {
+        let source = Fixtures.evalFile("pyscenedetect/goldeneye-vfr-drop3.mp4")
+        try #require(FileManager.default.fileExists(atPath: source), "evaldata missing: \(source)")
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.mp4").path
+        let result = try ClipCutter.cut(source: source, start: 2, end: 6, mode: .encode(EncodeSettings(width: 320, height: 136, fit: .pad, frameRate: 30)), output: out)
+        #expect(result.video?.frames == 120)
+        #expect(try ClipCheck.decodeErrors(out) == "")
+        let times = try ClipCheck.frameTimes(out)
+        #expect(times.count == 120)
+        let steps = zip(times.dropFirst(), times).map { $0 - $1 }
+        #expect(steps.allSatisfy { abs($0 - 1.0 / 30) < 0.001 })
+        // This source has no audio: none is invented, and the result says so.
+        #expect(try ClipCheck.stream(out, "audio") == nil)
+        #expect(result.audio == nil && result.notes.contains { $0.contains("no audio") })
+    }
+
     @Test("bad settings are refused before anything is written")
     func badSettings() throws {
         let folder = try Fixtures.temporaryDirectory()
