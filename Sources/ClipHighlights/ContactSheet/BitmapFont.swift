@@ -77,9 +77,9 @@ public enum BitmapFont {
     }
 
     private static func fill(_ image: inout RGBImage, x: Int, y: Int, size: Int, color: (UInt8, UInt8, UInt8)) {
-        let (left, right) = (max(0, x), min(image.width, x + size))
-        let (top, bottom) = (max(0, y), min(image.height, y + size))
-        guard left < right, top < bottom else { return }
+        let top = max(0, y), bottom = min(image.height, y + size)
+        let left = max(0, x), right = min(image.width, x + size)
+        guard top < bottom, left < right else { return }
         for py in top..<bottom {
             for px in left..<right {
                 let i = (py * image.width + px) * 3
