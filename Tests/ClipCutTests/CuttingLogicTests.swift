@@ -54,6 +54,22 @@ struct CuttingLogicTests {
         #expect(same == FitGeometry(contentWidth: 720, contentHeight: 1280, x: 0, y: 0))
     }
 
+    @Test("the visible part of the source in crop mode, for every quarter turn")
+    func visibleSource() {
+        // 1920x1080 into 720x1280: the centre 608 of 1920 columns stays (about 0.342…0.658).
+        let crop = FitGeometry.make(displayWidth: 1920, displayHeight: 1080, targetWidth: 720, targetHeight: 1280, fit: .crop)
+        let straight = crop.visibleSource(targetWidth: 720, targetHeight: 1280, quarters: 0)
+        #expect(abs(straight.left - 778.0 / 2276) < 1e-9 && abs(straight.right - 1498.0 / 2276) < 1e-9)
+        #expect(straight.top == 0 && straight.bottom == 1)
+        // A phone picture stored 1920x1080 and shown turned a quarter clockwise (3), cropped to a square:
+        // the middle rows of the display are the middle columns of the stored picture.
+        let phone = FitGeometry.make(displayWidth: 1080, displayHeight: 1920, targetWidth: 1080, targetHeight: 1080, fit: .crop)
+        let turned = phone.visibleSource(targetWidth: 1080, targetHeight: 1080, quarters: 3)
+        #expect(abs(turned.left - 420.0 / 1920) < 1e-9 && abs(turned.right - 1500.0 / 1920) < 1e-9)
+        #expect(turned.top == 0 && turned.bottom == 1)
+        #expect(FrameFitter.span(0.342, 0.658, of: 1920) == (656, 606))
+    }
+
     @Test("frame-rate picking by time stamps: 60→30 drops, 24→30 repeats, VFR gaps are filled")
     func frameRate() {
         func pick(_ times: [Double], rate: Double, duration: Double) -> [Int] {
