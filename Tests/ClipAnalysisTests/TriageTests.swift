@@ -41,9 +41,14 @@ struct TriageTests {
         let reasons = triage.reasons(previous: Self.keyframe(4, level: 100, split: 200), next: Self.keyframe(6, level: 0, black: 1),
                                      keyframeSize: 20_000, nonKeySizes: Self.steady + [20_000] + Self.steady, requested: true)
         #expect(Set(reasons) == [.requested, .packetSpike, .keyframeChange, .blackEdge])
-        // Tiny packets in part of the GOP: a freeze starts inside it.
+        // Tiny packets at the end of the GOP: a freeze starts inside it.
         #expect(triage.reasons(previous: Self.keyframe(6, level: 0, black: 1), next: Self.keyframe(8, level: 0, black: 1),
                                keyframeSize: 20_000, nonKeySizes: [900, 20, 20], requested: false) == [.staticEdge])
+        // Scattered tiny packets in moving content (after the static GOP above, the change back is an edge).
+        _ = triage.reasons(previous: Self.keyframe(8, level: 0, black: 1), next: Self.keyframe(10, level: 0, black: 1),
+                           keyframeSize: 20_000, nonKeySizes: Self.steady, requested: false)
+        #expect(triage.reasons(previous: Self.keyframe(10, level: 0, black: 1), next: Self.keyframe(12, level: 0, black: 1),
+                               keyframeSize: 20_000, nonKeySizes: [900, 20, 900, 20, 900, 20, 900], requested: false).isEmpty)
     }
 
     @Test func aKeyframeOffTheCadenceIsASceneChange() {

@@ -78,9 +78,9 @@ public struct GopTriage: Sendable {
         if !spikeIndices.isEmpty { reasons.append(.packetSpike) }
         let typical = Self.median((recentSizes.suffix(300) + nonKeySizes).map(Double.init))
         let tiny = max(64, settings.fast.staticPacketShare * typical)
-        let tinyCount = nonKeySizes.filter { Double($0) < tiny }.count
-        let isStatic = !nonKeySizes.isEmpty && tinyCount == nonKeySizes.count
-        if (tinyCount > 0 && !isStatic) || (previousStatic != nil && previousStatic != isStatic) {
+        let isTiny = nonKeySizes.map { Double($0) < tiny }
+        let isStatic = !isTiny.isEmpty && !isTiny.contains(false)
+        if (!isStatic && Self.mayHoldFreezeEdge(isTiny)) || (previousStatic != nil && previousStatic != isStatic) {
             reasons.append(.staticEdge)
         }
         previousStatic = isStatic
@@ -119,6 +119,19 @@ public struct GopTriage: Sendable {
                size >= settings.fast.spikeKeyframeShare * keyframe { found.append(i) }
         }
         return found
+    }
+
+    /// Whether a run of tiny packets could be part of a freeze: it touches the start or the end of the GOP
+    /// (and may go on in the neighbouring GOP) or is at least 10 packets long. Scattered tiny packets are
+    /// merely still parts of moving content.
+    static func mayHoldFreezeEdge(_ isTiny: [Bool]) -> Bool {
+        if isTiny.first == true || isTiny.last == true { return true }
+        var run = 0
+        for tiny in isTiny {
+            run = tiny ? run + 1 : 0
+            if run >= 10 { return true }
+        }
+        return false
     }
 
     private func remember<T>(_ values: inout [T], _ value: T, limit: Int) {
