@@ -102,7 +102,8 @@ import TestSupport
         #expect(item["id"] as? String == "hook-a" && item["sha256"] as? String == expected)
         #expect(item["width"] as? Int == 180 && item["height"] as? Int == 320 && item["externalID"] as? String == "730123")
         #expect(abs((item["durationSeconds"] as? Double ?? 0) - 1.5) < 0.11)
-        #expect(item["hookScore"] == nil)
+        // Hook-scored on add: a 1.5 s, 180x320 opening without sound is far from a douyin creative.
+        #expect((item["hookScore"] as? Double).map { $0 < 50 } == true)
         let corrupt = try cli.write("broken.mp4", "not a video")
         let result = try cli.run(["creative", "add", "--plan", "p", corrupt], expect: 1)
         #expect(result.stderr.contains("broken.mp4"))
