@@ -54,6 +54,15 @@ public struct RecordingEntry: Codable, Sendable {
     /// Timeline exports and contact sheet written for this recording (file names in the folder).
     public var exports: [String]
     public var contactSheet: String?
+    /// Wall-clock seconds spent, by stage.
+    public var timing: ExtractionTiming?
+}
+
+/// Where the time of one recording's extraction went, in wall-clock seconds.
+public struct ExtractionTiming: Codable, Sendable {
+    public var analysis: Double
+    /// Cutting the clips, hook checks included when they ran.
+    public var cutting: Double
 }
 
 /// The options a run was made with, as recorded in the manifest.

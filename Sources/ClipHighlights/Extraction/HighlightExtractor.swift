@@ -43,6 +43,7 @@ public struct HighlightExtractor {
             return ExtractionOutcome(entry: previous, skipped: true)
         }
 
+        let analysisStarted = Date()
         let report = try MediaAnalyzer.analyze(path: source, options: AnalysisOptions(mode: request.analysisMode)) { done, total in
             progress(.analysing, total > 0 ? done / total : 0)
         }
@@ -57,6 +58,7 @@ public struct HighlightExtractor {
         let scores = HighlightScorer(config: request.config).score(signals, events: events, keywords: hits)
         let plans = WindowSelector(selection: request.config.selection).select(scores)
 
+        let cuttingStarted = Date()
         var clips: [ClipEntry] = []
         if !request.dryRun {
             try FileManager.default.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
@@ -85,6 +87,8 @@ public struct HighlightExtractor {
             }
             clips.append(clip)
         }
+        let timing = ExtractionTiming(analysis: cuttingStarted.timeIntervalSince(analysisStarted),
+                                      cutting: Date().timeIntervalSince(cuttingStarted))
         if !request.dryRun, let previous { removeStaleClips(previous: previous, current: clips) }
         let outputs = request.dryRun ? (exports: [String](), sheet: String?.none)
             : try writeTimelines(clips: clips, source: source, stem: stem, probe: probe)
@@ -96,7 +100,7 @@ public struct HighlightExtractor {
                                       speechShare: report.summary.speechShare,
                                       eventsCovered: events.map { [$0.covered.lowerBound, $0.covered.upperBound] },
                                       keywordHits: hits.count, decodeProblems: report.decode.problemCount),
-            clips: clips, exports: outputs.exports, contactSheet: outputs.sheet)
+            clips: clips, exports: outputs.exports, contactSheet: outputs.sheet, timing: timing)
         return ExtractionOutcome(entry: entry, skipped: false)
     }
 
