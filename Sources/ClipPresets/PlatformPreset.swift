@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A platform preset (`Presets/platforms/<name>.yaml`): the output spec clips are encoded to and the
 /// thresholds and points of the hook checks for that platform.
@@ -9,12 +10,15 @@ public struct PlatformPreset: Codable, Sendable, Equatable {
     public var title: String
     public var output: OutputSpec
     public var hook: HookRules
+    /// The account's calibration of hook rate on the hook metrics (`clipkit hook calibrate`); nil in shipped presets.
+    public var calibration: HookCalibration?
 
-    public init(name: String, title: String, output: OutputSpec, hook: HookRules) {
+    public init(name: String, title: String, output: OutputSpec, hook: HookRules, calibration: HookCalibration? = nil) {
         self.name = name
         self.title = title
         self.output = output
         self.hook = hook
+        self.calibration = calibration
     }
 
     /// Loads a preset by name (`douyin-9x16`) or path (`./my-douyin.yaml`) and checks that it is consistent.
@@ -39,7 +43,7 @@ public struct PlatformPreset: Codable, Sendable, Equatable {
                 return "hook.checks.\(id).\(level).points must not be negative"
             }
         }
-        return nil
+        return calibration?.problem
     }
 }
 
@@ -145,5 +149,13 @@ public struct LevelThreshold: Codable, Sendable, Equatable {
     public init(at: Double? = nil, points: Double) {
         self.at = at
         self.points = points
+    }
+}
+
+extension PlatformPreset {
+    /// The preset as YAML that `load` reads back, after `header` comment lines (each prefixed with `# `).
+    public func yaml(header: [String]) throws -> String {
+        let body = try YAMLEncoder().encode(self)
+        return header.map { "# \($0)\n" }.joined() + body
     }
 }

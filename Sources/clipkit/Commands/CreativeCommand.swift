@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClipHook
 import ClipImport
 import ClipMedia
 import ClipRotation
@@ -26,7 +27,9 @@ struct CreativeCommand: AsyncParsableCommand {
             discussion: """
             Files are probed (duration, size, resolution) and hashed; the ID is the file stem unless --external-id links
             the file to the platform's material ID. Either all creatives are added or none (one error line otherwise).
-            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4
+            With --hook PRESET each file's opening is checked and its hook score stored; a calibrated preset (clipkit hook
+            calibrate) also stores the predicted hook rate, which then orders the candidates for promotion.
+            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4 --hook douyin-mine.yaml
             """)
         @Option(help: "The plan.") var plan: String
         @Argument(help: "Media files.") var files: [String] = []
@@ -35,6 +38,8 @@ struct CreativeCommand: AsyncParsableCommand {
         @Option(name: .customLong("source-recording"), help: "The recording the clip was cut from.") var sourceRecording: String?
         @Option(name: .customLong("source-span"), help: "Seconds START-END of the cut in that recording, e.g. 3605.2-3631.0.") var sourceSpan: String?
         @Flag(help: "Register them as already live (active) instead of candidates.") var active = false
+        @Option(help: "Check each file's opening with this platform preset (name or path) and store the hook score and, when the preset is calibrated, the predicted hook rate.")
+        var hook: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -55,13 +60,16 @@ struct CreativeCommand: AsyncParsableCommand {
             guard try await db.plan(plan) != nil else { throw ValidationError("unknown plan '\(plan)' (add it with: clipkit plan add \(plan))") }
             let now = Clock.timestamp
             let status: CreativeStatus = active ? .active : .candidate
+            let checker = try hook.map { try HookChecker(preset: $0) }
             var creatives: [Creative] = []
             for path in files {
                 let info: MediaInfo
                 let hash: String
+                let report: HookReport?
                 do {
                     info = try MediaFile(path: path).probe()
                     hash = try SHA256.hex(fileAt: path)
+                    report = try checker?.check(file: path)
                 } catch {
                     Terminal.writeError("clipkit: error: \(error)")
                     throw ExitCode(ExitStatus.failure)
@@ -71,6 +79,7 @@ struct CreativeCommand: AsyncParsableCommand {
                 creatives.append(Creative(id: stem, planID: plan, externalID: externalID,
                                           mediaPath: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash,
                                           durationSeconds: info.duration, width: video?.displayWidth, height: video?.displayHeight, sizeBytes: info.size,
+                                          hookScore: report?.score, predictedHookRate: report?.predictedHookRate,
                                           sourceRecording: sourceRecording, sourceStart: parsedSpan?.0, sourceEnd: parsedSpan?.1,
                                           status: status, activatedOn: active ? Clock.today : nil, createdAt: now))
             }
@@ -82,7 +91,9 @@ struct CreativeCommand: AsyncParsableCommand {
             try await db.addCreatives(creatives)
             for creative in creatives {
                 let media = creative.durationSeconds.map { " \(Format.number($0, 1)) s \(creative.width ?? 0)×\(creative.height ?? 0) sha256 \(creative.sha256!.prefix(12))…" } ?? ""
-                Terminal.write("added \(creative.id) to \(plan) as \(creative.status.rawValue)\(media)\n")
+                let hookText = (creative.hookScore.map { ", hook score \(Format.number($0, 0))" } ?? "")
+                    + (creative.predictedHookRate.map { ", predicted hook rate \(Format.percent($0))" } ?? "")
+                Terminal.write("added \(creative.id) to \(plan) as \(creative.status.rawValue)\(media)\(hookText)\n")
             }
         }
     }
@@ -120,6 +131,7 @@ struct CreativeCommand: AsyncParsableCommand {
             if let hash = creative.sha256 { lines.append("  sha256 \(hash)") }
             if let duration = creative.durationSeconds { lines.append("  \(Format.number(duration, 2)) s, \(creative.width ?? 0)×\(creative.height ?? 0), \(creative.sizeBytes ?? 0) bytes") }
             lines.append("  hook score \(creative.hookScore.map { Format.number($0, 1) } ?? "— (not scored)")")
+            if let rate = creative.predictedHookRate { lines.append("  predicted hook rate \(Format.percent(rate)) (calibrated preset)") }
             if let recording = creative.sourceRecording { lines.append("  cut from \(recording) \(Format.optional(creative.sourceStart, 1))–\(Format.optional(creative.sourceEnd, 1)) s") }
             Terminal.write(lines.joined(separator: "\n") + "\n")
             Terminal.write(DecisionTable.render(history))

@@ -22,7 +22,10 @@ struct HookCommand: ParsableCommand {
           clipkit hook --preset tiktok-9x16 --lang zh a.mp4 b.mp4
           clipkit hook --json --min-score 70 creatives/ | jq '.[] | select(.score < 70) | .file'
           clipkit hook --csv creatives/ > hook.csv
-        """
+          clipkit hook calibrate --out douyin-mine.yaml    # learn this account's hook rate (see: clipkit hook calibrate --help)
+          clipkit hook new.mp4 --preset douyin-mine.yaml   # the predicted hook rate beside the score
+        """,
+        subcommands: [HookCalibrateCommand.self]
     )
 
     @Argument(help: "Creatives: media files, or folders searched recursively for video files.")
