@@ -66,10 +66,10 @@ struct CalibrationAccount {
         let size = "s=180x320:r=30"
         let hue = "hue=h=\(variant * 37 % 360)"
         var video = c.cut.map { cut in
-            "testsrc2=\(size):d=\(cut),\(hue)[s1];testsrc=\(size):d=\(duration - cut),negate[s2];[s1][s2]concat=n=2:v=1:a=0"
+            "testsrc2=\(size):d=\(cut),\(hue)[s1];testsrc=\(size):d=\(String(format: "%.1f", duration - cut)),negate[s2];[s1][s2]concat=n=2:v=1:a=0"
         } ?? "testsrc2=\(size):d=\(duration),\(hue)"
         if c.black > 0 { video += ",fade=in:st=0:d=\(c.black)" }
-        let audio = "sine=f=\(300 + variant * 7):d=\(duration):sample_rate=48000,volume=0.3,adelay=\(Int(c.sound * 1000)):all=1,atrim=0:\(duration)"
+        let audio = "sine=f=\(300 + variant * 7):d=\(duration):sample_rate=48000,volume=0.3,adelay=\(Int(c.sound * 1000)):all=1,atrim=0:\(duration),asetnsamples=n=1024:p=0"
         try Fixtures.ffmpeg(["-filter_complex", "\(video)[v];\(audio)[a]", "-map", "[v]", "-map", "[a]",
                              "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", c.path])
     }

@@ -43,15 +43,20 @@ public struct HookCalibrator: Sendable {
 
     public init(settings: CalibrationSettings) { self.settings = settings }
 
+    /// The refusal for hook rates that are all equal (nothing to learn), or nil. Callers can check this before
+    /// measuring any media.
+    public static func constantTarget(_ rates: [Double]) -> CalibrationError? {
+        guard let first = rates.first, rates.allSatisfy({ $0 == first }) else { return nil }
+        return .constantTarget(rate: first, creatives: rates.count)
+    }
+
     /// The calibration section for `samples` (creatives that already qualified), stamped `fittedAt`.
     public func fit(_ samples: [CalibrationSample], fittedAt: String) throws -> HookCalibration {
         guard samples.count >= settings.minCreatives else {
             throw CalibrationError.tooFew(qualified: samples.count, needed: settings.minCreatives)
         }
         let rates = samples.map(\.hookRate)
-        if let first = rates.first, rates.allSatisfy({ $0 == first }) {
-            throw CalibrationError.constantTarget(rate: first, creatives: samples.count)
-        }
+        if let constant = HookCalibrator.constantTarget(rates) { throw constant }
         let names = settings.features.map(\.rawValue)
         let rows = samples.map { sample in names.map { sample.features[$0] ?? 0 } }
         let weights = samples.map { Double($0.impressions) }

@@ -56,6 +56,9 @@ struct HookCalibrateCommand: AsyncParsableCommand {
         guard data.qualified.count >= settings.minCreatives else {
             throw CalibrationRefusal("\(CalibrationError.tooFew(qualified: data.qualified.count, needed: settings.minCreatives)); \(data.exclusionSummary)")
         }
+        if let constant = HookCalibrator.constantTarget(data.qualified.map { Double($0.views3s) / Double($0.impressions) }) {
+            throw CalibrationRefusal("\(constant), nothing written")
+        }
         let missing = data.qualified.filter { !FileManager.default.fileExists(atPath: $0.path) }
         if !missing.isEmpty {
             for creative in missing { Terminal.writeError("clipkit: error: creative \(creative.id): media file \(creative.path) not found") }
