@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `calibration:` section of a platform preset written by `clipkit hook calibrate`: a ridge regression
 /// of the account's hook rate (3-second views ÷ impressions) on standardised hook metrics, with its figures.
 public struct HookCalibration: Codable, Sendable, Equatable {
@@ -39,6 +41,33 @@ public struct HookCalibration: Codable, Sendable, Equatable {
             rate += feature.weight * (value - feature.mean) / feature.scale
         }
         return min(1, max(0, rate))
+    }
+
+    /// The `calibration:` section as YAML, numbers in fixed notation.
+    public func yamlSection() -> String {
+        var lines = ["calibration:",
+                     "  target: \"\(target)\"",
+                     "  fittedAt: \"\(fittedAt)\"",
+                     "  creatives: \(creatives)            # qualified creatives the fit saw",
+                     "  impressions: \(impressions)",
+                     "  ridgeLambda: \(fixed(ridgeLambda, 6))",
+                     "  intercept: \(fixed(intercept, 8))      # impression-weighted mean hook rate",
+                     "  folds: \(folds)",
+                     "  cvSpearman: \(fixed(cvSpearman, 6))    # held-out predictions vs actual hook rate",
+                     "  scoreSpearman: \(fixed(scoreSpearman, 6)) # uncalibrated score vs actual hook rate",
+                     "  features:                # weight: hook-rate change per standard deviation (scale) of the feature"]
+        for f in features {
+            lines.append("    - { name: \(f.name), mean: \(fixed(f.mean, 6)), scale: \(fixed(f.scale, 6)), "
+                         + "weight: \(fixed(f.weight, 8)), standardError: \(fixed(f.standardError, 8)) }")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func fixed(_ value: Double, _ digits: Int) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.append("0") }
+        return text == "-0.0" ? "0.0" : text
     }
 
     /// What is inconsistent, or nil.

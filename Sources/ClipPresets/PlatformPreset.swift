@@ -153,9 +153,20 @@ public struct LevelThreshold: Codable, Sendable, Equatable {
 }
 
 extension PlatformPreset {
-    /// The preset as YAML that `load` reads back, after `header` comment lines (each prefixed with `# `).
-    public func yaml(header: [String]) throws -> String {
-        let body = try YAMLEncoder().encode(self)
-        return header.map { "# \($0)\n" }.joined() + body
+    /// The text of a calibrated preset: the base preset's own file (comments kept) without any earlier
+    /// `calibration:` section, then `calibration` as a YAML section. Checked by decoding it back.
+    public static func calibratedText(base: String, calibration: HookCalibration, header: [String]) throws -> String {
+        var kept: [Substring] = []
+        var inOldSection = false
+        for line in base.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("calibration:") || line.hasPrefix("# clipkit hook calibrate:") { inOldSection = true; continue }
+            if inOldSection, let first = line.first, first != " ", first != "#" { inOldSection = false }
+            if !inOldSection { kept.append(line) }
+        }
+        while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
+        let text = kept.joined(separator: "\n") + "\n\n" + header.map { "# \($0)\n" }.joined() + calibration.yamlSection()
+        let decoded = try YAMLDecoder().decode(PlatformPreset.self, from: text)
+        guard decoded.calibration != nil, decoded.problem == nil else { throw PresetError("the calibrated preset does not read back") }
+        return text
     }
 }

@@ -116,7 +116,12 @@ struct CalibrationTests {
                                              folds: 5, cvSpearman: 0.8, scoreSpearman: 0.4)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("calibrated-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try preset.yaml(header: ["test"]).write(to: file, atomically: true, encoding: .utf8)
+        let shipped = try String(contentsOfFile: presetsPath("platforms/douyin-9x16.yaml"), encoding: .utf8)
+        let once = try PlatformPreset.calibratedText(base: shipped, calibration: preset.calibration!, header: ["clipkit hook calibrate: test"])
+        // Calibrating a calibrated preset replaces its section instead of adding a second one.
+        let text = try PlatformPreset.calibratedText(base: once + "# clipkit hook calibrate: stray\n", calibration: preset.calibration!, header: ["clipkit hook calibrate: test"])
+        #expect(text.components(separatedBy: "\ncalibration:").count == 2 && text.hasPrefix(shipped.trimmingCharacters(in: .newlines)))
+        try text.write(to: file, atomically: true, encoding: .utf8)
         let loaded = try PlatformPreset.load(file.path)
         #expect(loaded == preset)
         let calibration = try #require(loaded.calibration)

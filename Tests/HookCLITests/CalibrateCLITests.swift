@@ -2,11 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `clipkit hook calibrate` end to end on a generated account: 64 creatives with media, their export imported
+/// `clipkit hook calibrate` end to end on a generated account: 60 creatives with media, their export imported
 /// through `clipkit stats import`, the calibrated preset used by `hook --preset` and `creative add --hook`.
 @Suite("hook calibrate", .serialized)
 struct CalibrateCLITests {
-    static let account = Result { try CalibrationAccount(count: 64, seed: 2026) }
+    static let account = Result { try CalibrationAccount(count: 60, seed: 2026) }
 
     /// A scratch folder with its own database.
     struct Scratch {
@@ -51,7 +51,7 @@ struct CalibrateCLITests {
         let result = try scratch.run(["hook", "calibrate", "--preset", try scratch.tinyPreset(), "--out", out, "--json"])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let calibration = try #require(summary["calibration"] as? [String: Any])
-        #expect(summary["qualified"] as? Int == 64)
+        #expect(summary["qualified"] as? Int == 60)
         let features = try #require(calibration["features"] as? [[String: Any]])
         let byName = Dictionary(uniqueKeysWithValues: features.map { ($0["name"] as! String, $0) })
         for name in ["first_cut", "black_open", "first_sound"] {
@@ -93,9 +93,9 @@ struct CalibrateCLITests {
         let out = scratch.path("never.yaml")
         let few = try scratch.run(["hook", "calibrate", "--min-impressions", "2000", "--out", out], expect: 1)
         #expect(few.stderr.contains("0 creatives qualified; calibration needs at least 30"), "\(few.stderr)")
-        #expect(few.stderr.contains("64 with fewer than 2000 impressions"), "\(few.stderr)")
+        #expect(few.stderr.contains("60 with fewer than 2000 impressions"), "\(few.stderr)")
         let constant = try scratch.run(["hook", "calibrate", "--preset", try scratch.tinyPreset(), "--out", out], expect: 1)
-        #expect(constant.stderr.contains("the hook rate is the same (0.25) for all 64 creatives"), "\(constant.stderr)")
+        #expect(constant.stderr.contains("the hook rate is the same (0.25) for all 60 creatives"), "\(constant.stderr)")
         let gone = scratch.path("gone.mp4")
         try FileManager.default.copyItem(atPath: account.creatives[0].path, toPath: gone)
         try scratch.run(["creative", "add", "--plan", "acc", gone])

@@ -47,7 +47,7 @@ struct HookCalibrateCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try CalibrationSettings.load(self.settings)
         var base = try PlatformPreset.load(preset)
-        base.calibration = nil
+        base.calibration = nil  // a calibrated preset as the base: its old calibration is replaced
         let checker = HookChecker(preset: base, messages: try HookMessages.load(),
                                   analysis: try PresetLocator.load(AnalysisSettings.self, kind: "analysis", "default"),
                                   decoderThreads: jobs > 1 ? 1 : 0)
@@ -88,11 +88,10 @@ struct HookCalibrateCommand: AsyncParsableCommand {
         } catch let error as CalibrationError {
             throw CalibrationRefusal("\(error), nothing written")
         }
-        var calibrated = base
-        calibrated.calibration = calibration
-        let text = try calibrated.yaml(header: [
-            "\(base.name) calibrated on \(calibration.creatives) creatives (\(calibration.impressions) impressions) by clipkit hook calibrate, \(calibration.fittedAt).",
-            "calibration: predicted hook rate = intercept + Σ weight × (value − mean) ÷ scale. See docs/hook.md, \"Calibration\".",
+        let baseText = try String(contentsOf: try PresetLocator.url(kind: "platforms", preset), encoding: .utf8)
+        let text = try PlatformPreset.calibratedText(base: baseText, calibration: calibration, header: [
+            "clipkit hook calibrate: calibrated on \(calibration.creatives) creatives (\(calibration.impressions) impressions), \(calibration.fittedAt).",
+            "Predicted hook rate = intercept + Σ weight × (value − mean) ÷ scale, clamped to 0…1. See docs/hook.md, \"Calibration\".",
         ])
         try AtomicFile.write(Data(text.utf8), to: out)
         let summary = CalibrationSummary(qualified: samples.count, excluded: data.excluded, out: out, calibration: calibration)
