@@ -25,7 +25,7 @@ struct CalibrationSummary: Encodable {
             }
             let low = f.weight - 1.96 * f.standardError, high = f.weight + 1.96 * f.standardError
             let sign = low > 0 ? "raises" : high < 0 ? "lowers" : "unclear"
-            table.add([f.name, "\(Format.number(f.mean, 2)) \(unit)", Format.number(f.scale, 2), points(f.weight), points(f.standardError),
+            table.add([f.name, "\(Format.number(f.mean, 2)) \(unit)", Format.number(f.scale, 2), points(f.weight), String(format: "%.2f pp", f.standardError * 100),
                        "\(points(low)) … \(points(high))", "\(points(f.weightPerUnit))/\(unit)", sign])
         }
         lines.append(table.render().trimmingCharacters(in: .newlines))
