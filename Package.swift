@@ -38,7 +38,7 @@ let package = Package(
         // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clips.
         .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipImport", "ClipPresets"]),
         // The three-second hook check: opening measures, rules from platform presets, score and findings.
-        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipPresets"]),
+        .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipPresets"]),
         // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
         .target(name: "ClipRotation"),
         .target(name: "ClipStore", dependencies: ["ClipRotation", grdb]),
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ExtractCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
-        .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 export CLIPKIT_PRESETS="${CLIPKIT_PRESETS:-$here/../Presets}"
 mkdir -p "$out"
 recording="$out/sample-live.mp4"
-if [ ! -f "$recording" ]; then
+if [ ! -f "$recording" ] || [ ! -f "$out/sample-live-events.csv" ] || [ ! -f "$out/sample-live.srt" ]; then
   echo "== making a 90-second sample live recording with its live-room export and transcript: $recording"
   "$here/make-sample-recording.sh" "$recording" 90
 fi
@@ -27,6 +27,10 @@ echo "== clipkit hook: the first three seconds of each clip"
 
 echo "== clipkit rotate: a plan with live creatives, a day of stats, a rotation"
 "$here/demo-rotation.sh" "$clipkit" "$out/rotation"
+
+echo "== the new clips join the plan as hook-scored candidates, with their source spans"
+CLIPKIT_DB="$out/rotation/rotation-demo.sqlite" "$clipkit" creative add --plan spring-sale "$out/clips/"*.mp4
+CLIPKIT_DB="$out/rotation/rotation-demo.sqlite" "$clipkit" creative list --plan spring-sale
 
 echo
 echo "Clips, manifest.json, timelines and contact sheet: $out/clips/"

@@ -2,7 +2,7 @@
 # Rotation benchmark: 10,000 plans × 5 creatives × 90 days of stats (4.5 M rows, generic CSV, cached).
 # Times `stats import` (target ≤ 60 s) and `rotate --all` (target ≤ 10 s) with the release build, next to peers in
 # the same run: the sqlite3 CLI's bare `.import` of the same CSV, and one GROUP BY pass over the stats in sqlite3
-# (the least any rotation must read). Prints seconds, rows/s and ratios.
+# (the least any rotation must read). Prints wall and CPU seconds (CPU is steadier on a shared machine) and ratios.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/bench-out/rotation"
@@ -24,65 +24,53 @@ fi
 rows=$(( $(wc -l < "$csv") - 1 ))
 db="$out/bench.sqlite"
 
-seconds() { python3 -c 'import sys,time; print(f"{time.time():.3f}")'; }
-elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+# measure CMD...: runs it (stdout to $measure_out, default /dev/null) and prints "wall_seconds cpu_seconds".
+measure() {
+    python3 - "$@" <<'PY'
+import os, resource, subprocess, sys, time
+start = time.time()
+with open(os.environ.get("measure_out", "/dev/null"), "w") as out:
+    status = subprocess.run(sys.argv[1:], stdout=out).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+if status not in (0, 3):
+    sys.exit(f"{' '.join(sys.argv[1:])} failed with {status}")
+print(f"{time.time() - start:.2f} {usage.ru_utime + usage.ru_stime:.2f}")
+PY
+}
 
 rm -f "$db" "$db-wal" "$db-shm"
-t0=$(seconds)
-"$clipkit" stats import --db "$db" --create-missing "$csv" >/dev/null
-t1=$(seconds)
-import_s=$(elapsed "$t0" "$t1")
-
-t0=$(seconds)
-"$clipkit" stats import --db "$db" "$csv" >/dev/null
-t1=$(seconds)
-reimport_s=$(elapsed "$t0" "$t1")
-
+read -r import_wall import_cpu < <(measure "$clipkit" stats import --db "$db" --create-missing "$csv")
+read -r reimport_wall reimport_cpu < <(measure "$clipkit" stats import --db "$db" "$csv")
 asof=$(python3 -c "import datetime; print((datetime.date(2026,1,1)+datetime.timedelta($days-1)).isoformat())")
-set +e
-t0=$(seconds)
-"$clipkit" rotate --db "$db" --all --as-of "$asof" >/dev/null
-t1=$(seconds)
-rotate_s=$(elapsed "$t0" "$t1")
-t0=$(seconds)
-"$clipkit" rotate --db "$db" --all --as-of "$asof" --apply --json > "$out/rotation.json"
-t1=$(seconds)
-set -e
-apply_s=$(elapsed "$t0" "$t1")
+read -r rotate_wall rotate_cpu < <(measure "$clipkit" rotate --db "$db" --all --as-of "$asof")
+read -r apply_wall apply_cpu < <(measure_out="$out/rotation.json" measure "$clipkit" rotate --db "$db" --all --as-of "$asof" --apply --json)
 
 # Peers: the sqlite3 CLI importing the same CSV into a bare table, and one aggregate pass over our stats.
 peer_db="$out/peer.sqlite"
 rm -f "$peer_db"
-t0=$(seconds)
-sqlite3 "$peer_db" <<SQL
+cat > "$out/peer-import.sql" <<SQL
 PRAGMA journal_mode=WAL;
 CREATE TABLE stats (date TEXT, plan_id TEXT, creative_id TEXT, impressions INTEGER, clicks INTEGER, views_3s INTEGER, spend REAL, orders INTEGER, revenue REAL);
 .mode csv
 .import --skip 1 $csv stats
 SQL
-t1=$(seconds)
-peer_import_s=$(elapsed "$t0" "$t1")
-t0=$(seconds)
-sqlite3 "$db" "SELECT COUNT(*) FROM (SELECT creative_id, date, SUM(impressions), SUM(clicks), SUM(spend) FROM stats GROUP BY creative_id, date);" >/dev/null
-t1=$(seconds)
-peer_scan_s=$(elapsed "$t0" "$t1")
+read -r peer_import_wall peer_import_cpu < <(measure sqlite3 "$peer_db" ".read $out/peer-import.sql")
+read -r peer_scan_wall peer_scan_cpu < <(measure sqlite3 "$db" "SELECT COUNT(*) FROM (SELECT creative_id, date, SUM(impressions), SUM(clicks), SUM(spend) FROM stats GROUP BY creative_id, date);")
 
-decisions=$(python3 -c "
-import json; d = json.load(open('$out/rotation.json'))
+python3 - "$out/rotation.json" <<PY
+import json, sys
 from collections import Counter
-c = Counter(x['action'] for p in d['plans'] for x in p['decisions'])
-print(', '.join(f'{k} {v}' for k, v in sorted(c.items())))")
-
-python3 - <<PY
 rows, plans = $rows, $plans
-imp, reimp, rot, app = $import_s, $reimport_s, $rotate_s, $apply_s
-peer_imp, peer_scan = $peer_import_s, $peer_scan_s
-print(f"rotation benchmark: {plans:,} plans x $creatives creatives x $days days = {rows:,} stat rows")
-print(f"  stats import (new)        {imp:8.2f} s  {rows/imp:10,.0f} rows/s  target 60 s: {'OK' if imp <= 60 else 'MISSED'} ({imp/60:.2f} of budget)")
-print(f"  stats import (same again) {reimp:8.2f} s  all rows skipped (idempotent)")
-print(f"  sqlite3 .import (peer)    {peer_imp:8.2f} s  {rows/peer_imp:10,.0f} rows/s  clipkit/peer = {imp/peer_imp:.1f}x")
-print(f"  rotate --all (dry run)    {rot:8.2f} s  {plans/rot:10,.0f} plans/s  target 10 s: {'OK' if rot <= 10 else 'MISSED'} ({rot/10:.2f} of budget)")
-print(f"  rotate --all --apply      {app:8.2f} s")
-print(f"  sqlite3 GROUP BY (peer)   {peer_scan:8.2f} s  rotate/peer = {rot/peer_scan:.1f}x")
-print(f"  decisions: $decisions")
+decisions = Counter(d["action"] for p in json.load(open(sys.argv[1]))["plans"] for d in p["decisions"])
+imp, imp_cpu, reimp, rot, rot_cpu, app, app_cpu = $import_wall, $import_cpu, $reimport_wall, $rotate_wall, $rotate_cpu, $apply_wall, $apply_cpu
+peer_imp, peer_imp_cpu, peer_scan, peer_scan_cpu = $peer_import_wall, $peer_import_cpu, $peer_scan_wall, $peer_scan_cpu
+load = open("/proc/loadavg").read().split()[0] if __import__("os").path.exists("/proc/loadavg") else "?"
+print(f"rotation benchmark: {plans:,} plans x $creatives creatives x $days days = {rows:,} stat rows (load average {load})")
+print(f"  stats import (new)        wall {imp:7.2f} s  cpu {imp_cpu:7.2f} s  {rows/imp_cpu:9,.0f} rows/cpu-s  target 60 s: {'OK' if imp <= 60 else 'MISSED'}")
+print(f"  stats import (same again) wall {reimp:7.2f} s  all rows skipped (idempotent)")
+print(f"  sqlite3 .import (peer)    wall {peer_imp:7.2f} s  cpu {peer_imp_cpu:7.2f} s  clipkit/peer cpu = {imp_cpu/max(peer_imp_cpu, 0.01):.1f}x")
+print(f"  rotate --all (dry run)    wall {rot:7.2f} s  cpu {rot_cpu:7.2f} s  {plans/rot_cpu:9,.0f} plans/cpu-s  target 10 s: {'OK' if rot <= 10 else 'MISSED'}")
+print(f"  rotate --all --apply      wall {app:7.2f} s  cpu {app_cpu:7.2f} s")
+print(f"  sqlite3 GROUP BY (peer)   wall {peer_scan:7.2f} s  cpu {peer_scan_cpu:7.2f} s  rotate/peer cpu = {rot_cpu/max(peer_scan_cpu, 0.01):.1f}x")
+print("  decisions: " + ", ".join(f"{k} {v:,}" for k, v in sorted(decisions.items())))
 PY

@@ -1,5 +1,6 @@
 // Cuts spans of one recording in one mode and prints the wall time per clip and in total.
 // Usage: clipkit-bench-cut <source> <copy|exact|encode> <output-folder> <start:end>...
+// Environment: CLIP_EXT (output extension, default mp4), CLIP_FIT (encode fit: crop, pad, blurpad).
 // Built and run only by bench/cutting.sh; not part of the product.
 import ClipMedia
 import Foundation
@@ -14,7 +15,9 @@ let mode: CutMode
 switch arguments[2] {
 case "copy": mode = .copy
 case "exact": mode = .exact
-case "encode": mode = .encode(EncodeSettings(width: 720, height: 1280, fit: .blurpad, frameRate: 30, videoBitRate: 4_000_000))
+case "encode":
+    let fit = FitMode(rawValue: ProcessInfo.processInfo.environment["CLIP_FIT"] ?? "crop") ?? .crop
+    mode = .encode(EncodeSettings(width: 720, height: 1280, fit: fit, frameRate: 30, videoBitRate: 4_000_000))
 default:
     FileHandle.standardError.write(Data("unknown mode \(arguments[2])\n".utf8))
     exit(2)

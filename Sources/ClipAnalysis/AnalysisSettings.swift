@@ -97,14 +97,17 @@ public struct FreezeSettings: Codable, Sendable, Equatable {
 /// What `fast` mode decodes besides keyframes: the GOPs around candidate cuts, found from keyframe
 /// differences and packet sizes.
 public struct FastModeSettings: Codable, Sendable, Equatable {
-    /// Consecutive keyframes whose luma differs by at least this (0–255) make the GOP between them a candidate.
-    public var keyframeDifference = 12.0
-    /// A video packet this many times the median size of its neighbours makes its GOP a candidate.
+    /// Consecutive keyframes whose 8×8-block luma means differ by at least this (0–255), and by twice the
+    /// usual difference, make the GOP between them a candidate.
+    public var keyframeDifference = 20.0
+    /// A video packet this many times the median size of its neighbours …
     public var packetSpike = 2.5
-    /// Neighbours on each side used for that median.
+    /// … (this many on each side) …
     public var packetWindow = 15
+    /// … and at least this share of a typical keyframe makes its GOP a candidate.
+    public var spikeKeyframeShare = 0.3
     /// A GOP whose non-key packets all stay below this share of the file's median packet is static
     /// (black or frozen content), no need to decode it.
-    public var staticPacketShare = 0.05
+    public var staticPacketShare = 0.01
     public init() {}
 }

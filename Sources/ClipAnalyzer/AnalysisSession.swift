@@ -29,7 +29,7 @@ final class AnalysisSession {
         self.progress = progress
         audio = audioFormat.map { AudioAnalysis(settings: options.settings, sampleRate: $0.sampleRate,
                                                 channels: $0.channels, keepSeries: options.keepSeries) }
-        visual = VisualAnalysis(settings: options.settings, keepSeries: options.keepSeries)
+        visual = VisualAnalysis(settings: options.settings, keepSeries: options.keepSeries, fromStreamStart: from <= 0)
     }
 
     func inRange(_ time: Double) -> Bool { time >= from - 1e-9 && time < to - 1e-9 }

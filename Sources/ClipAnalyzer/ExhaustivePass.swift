@@ -13,10 +13,14 @@ struct ExhaustivePass: AnalysisPass {
                              options: AudioDecodeOptions(sampleRate: sampleRate, channels: session.audio?.meter.channels ?? 1))
         }
         if session.from > 0 { try file.seek(to: session.from) }
+        // After a seek, video starts at its first keyframe (containers without an index may land between).
+        var waitingForKeyframe = session.from > 0
         var reader = RangeReader(session: session, streams: [videoIndex, audioIndex].compactMap { $0 }.count)
         while let packet = try file.readPacket() {
             if packet.streamIndex == videoIndex, let video {
                 session.note(videoPacket: packet)
+                if waitingForKeyframe && !packet.isKeyframe { continue }
+                waitingForKeyframe = false
                 try video.decode(packet) { session.feed($0, followsPrevious: true) }
             } else if packet.streamIndex == audioIndex, let audio {
                 try audio.decode(packet) { session.feed($0) }

@@ -8,6 +8,8 @@ public struct FileFacts: Sendable, Equatable {
     public var height: Int
     public var frameRate: Double?
     public var hasAudio: Bool
+    /// Channels of the default audio stream (loudness is measured on up to two of them, as BS.1770 sums them).
+    public var audioChannels: Int?
     /// The coded size (what decoded frames have before scaling).
     public var codedWidth: Int
     public var codedHeight: Int
@@ -28,6 +30,7 @@ public struct FileFacts: Sendable, Equatable {
         codedHeight = video.height
         frameRate = video.averageFrameRate ?? video.realFrameRate
         hasAudio = info.streams.contains { $0.kind == "audio" }
+        audioChannels = info.streams.first { $0.audio != nil }?.audio?.channels
     }
 
     /// Display width ÷ height.

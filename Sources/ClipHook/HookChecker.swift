@@ -1,20 +1,23 @@
 import ClipAnalysis
-import ClipAnalyzer
 import ClipMedia
 import ClipPresets
 import Foundation
 
 /// Checks the opening of creatives against a platform preset: `check(file:)` gives a `HookReport`
-/// (score 0–100, findings, metrics). It decodes only the opening window (every frame for the analysis,
-/// keyframes for the picture measures) plus the probe; one checker can check many files, from several
-/// threads at once. This is the API `extract` (manifest hook scores) and `creative add` call.
+/// (score 0–100, findings, metrics). It reads the probe and one pass over the opening window only (I- and
+/// P-frames, or every frame, for the analysis; keyframes for the picture measures); one checker can check
+/// many files, from several threads at once. This is the API `extract` (manifest hook scores) and
+/// `creative add` call.
 public struct HookChecker: Sendable {
     public let preset: PlatformPreset
     public let rulebook: HookRulebook
     /// The analysis thresholds (black, freeze, cuts, fades, silence) the opening is analysed with.
     public let analysis: AnalysisSettings
-    /// Decoder threads per file for the keyframe pass; 0 lets FFmpeg choose, 1 is best when checking files in parallel.
+    /// Decoder threads per file; 0 lets FFmpeg choose (one file at a time), 1 is best when checking files in parallel.
     public var decoderThreads: Int
+    /// Analyse every frame instead of the I- and P-frames (B-frames skipped: about 10 of 30 frames a second,
+    /// half the decoding). Cut times then fall on the decoded frames; the default is the fast way.
+    public var everyFrame = false
     /// Seconds analysed past the window so that cuts and freezes at its end are seen whole.
     public static let lookahead = 0.5
 
@@ -58,14 +61,11 @@ public struct HookChecker: Sendable {
                                   frameRate: facts.frameRate, hasAudio: facts.hasAudio, window: window)
         let sampler = PictureSampler(blackPixelLuma: analysis.black.pixelThreshold * 255,
                                      blackPictureRatio: analysis.black.pictureRatio)
-        let picture = try PicturePass.run(file: file, facts: facts, window: window, threads: decoderThreads, sampler: sampler)
-        metrics.picture = picture.summary
-        metrics.framesDecoded += picture.decoded
-
-        let options = AnalysisOptions(mode: .exhaustive, from: 0, to: min(facts.duration, window + HookChecker.lookahead),
-                                      settings: analysis, keepSeries: true)
-        let report = try MediaAnalyzer.analyze(path: path, options: options)
-        let opening = OpeningMeasures(report: report, window: window, settings: analysis)
+        let pass = OpeningPass(settings: analysis, skipBidirectional: !everyFrame, threads: decoderThreads)
+        let result = try pass.run(file: file, facts: facts, window: window,
+                                  end: min(facts.duration, window + HookChecker.lookahead), sampler: sampler)
+        metrics.picture = result.picture
+        let opening = OpeningMeasures(result.analysis, window: window, settings: analysis)
         metrics.blackOpen = opening.blackOpen
         metrics.firstFrameBlack = opening.firstFrameBlack
         metrics.frozen = opening.frozen
@@ -78,8 +78,8 @@ public struct HookChecker: Sendable {
         metrics.maxMomentaryLoudness = opening.maxMomentaryLoudness
         metrics.samplePeak = opening.samplePeak
         metrics.truePeak = opening.truePeak
-        metrics.framesDecoded += report.decode.framesDecoded
-        metrics.decodeProblems = report.decode.problemCount
+        metrics.framesDecoded = result.framesDecoded
+        metrics.decodeProblems = result.problems
         return metrics
     }
 }

@@ -17,6 +17,26 @@ public struct ColumnMap: Sendable, Codable, Equatable {
         case date, dateEnd = "date_end", hour, planID = "plan_id", creativeID = "creative_id"
         case impressions, clicks, views3s = "views_3s", spend, orders, revenue, reach, frequency, completions
 
+        /// Position in `allCases`.
+        var ordinal: Int {
+            switch self {
+            case .date: return 0
+            case .dateEnd: return 1
+            case .hour: return 2
+            case .planID: return 3
+            case .creativeID: return 4
+            case .impressions: return 5
+            case .clicks: return 6
+            case .views3s: return 7
+            case .spend: return 8
+            case .orders: return 9
+            case .revenue: return 10
+            case .reach: return 11
+            case .frequency: return 12
+            case .completions: return 13
+            }
+        }
+
         static let metrics: [Field] = [.impressions, .clicks, .views3s, .spend, .orders, .revenue, .reach, .frequency, .completions]
     }
 

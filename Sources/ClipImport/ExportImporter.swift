@@ -42,10 +42,20 @@ public struct ExportImporter: Sendable {
         while let record = try reader.next(), record.line < headerLine {}
         let markers = (map.totalMarkers ?? ["total", "总计", "合计", "汇总"]).map { $0.lowercased() }
         var seen: [RowKey: Int] = [:]
+        // Column per field as a flat array (−1 = absent): this runs for every cell of every row.
+        var positions = [Int](repeating: -1, count: ColumnMap.Field.allCases.count)
+        for (field, column) in columns { positions[field.ordinal] = column }
         while let (fields, line) = try reader.next() {
             if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            func cell(_ field: ColumnMap.Field) -> String? { columns[field].flatMap { $0 < fields.count ? fields[$0] : nil } }
-            let leading = [fields.first, cell(.date), cell(.creativeID), cell(.planID)].compactMap { $0?.trimmingSpaces.lowercased() }
+            func cell(_ field: ColumnMap.Field) -> String? {
+                let column = positions[field.ordinal]
+                return column >= 0 && column < fields.count ? fields[column] : nil
+            }
+            // Summary rows start with a word (Total, 总计) where data rows have a date or an ID.
+            let leading = [fields.first, cell(.date), cell(.creativeID), cell(.planID)].compactMap { cell -> String? in
+                guard let cell, let first = cell.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return nil }
+                return cell.trimmingSpaces.lowercased()
+            }
             if leading.contains(where: { text in markers.contains { text.hasPrefix($0) } }) {
                 summary.totalRowsDropped += 1
                 continue

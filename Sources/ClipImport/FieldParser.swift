@@ -15,6 +15,7 @@ public enum FieldParser {
 
     /// A number cell, with separators, currency and `%` removed (`12.5%` → 0.125).
     public static func number(_ raw: String) -> Number {
+        if let plain = plainNumber(raw) { return .value(plain) }
         let trimmed = raw.trimmingSpaces
         if placeholders.contains(trimmed.lowercased()) { return .absent }
         var text = Substring(trimmed)
@@ -35,16 +36,30 @@ public enum FieldParser {
         return .value(percent ? signed / 100 : signed)
     }
 
+    /// Fast path for the common cell: ASCII digits with at most one decimal point.
+    static func plainNumber(_ raw: String) -> Double? {
+        var dots = 0
+        var digits = 0
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: ".") { dots += 1 } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 } else { return nil }
+        }
+        guard digits > 0, dots <= 1 else { return nil }
+        return Double(raw)
+    }
+
     /// An identifier cell: trimmed, Excel's `="…"` and leading apostrophe removed; `mangled` when Excel turned it into
     /// scientific notation (`1.2E+17`), which has lost digits for good.
     public static func identifier(_ raw: String) -> (id: String, mangled: Bool) {
         var text = raw.trimmingSpaces
-        if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
-        if text.hasPrefix("'") { text.removeFirst() }
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "'") {
+            if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
+            if text.hasPrefix("'") { text.removeFirst() }
+        }
         return (text, isScientific(text))
     }
 
     static func isScientific(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...].drop { $0 == "+" }
@@ -53,6 +68,7 @@ public enum FieldParser {
 
     /// A date cell: `2024-05-01`, `2024/5/1`, `2024.05.01`, `2024年5月1日`, `20240501`, with any time after a space or `T`.
     public static func date(_ raw: String) -> (day: String, hour: Int?)? {
+        if raw.utf8.count == 10, raw.utf8.allSatisfy({ $0 < 0x80 && $0 > 0x20 }) { return (raw, nil) }
         var text = raw.trimmingSpaces
         if text.hasPrefix("=\"") && text.hasSuffix("\"") { text = String(text.dropFirst(2).dropLast()) }
         var time: Substring?
@@ -78,6 +94,7 @@ public enum FieldParser {
 
 extension String {
     var trimmingSpaces: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{3000}" || $0 == "\u{FEFF}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
@@ -85,7 +102,7 @@ extension String {
 
     /// `2024年5月1日` → `2024-5-1`.
     func replacingChinese() -> String {
-        guard contains("年") else { return self }
+        guard utf8.contains(where: { $0 >= 0x80 }), contains("年") else { return self }
         var text = self
         text = text.replacingAll("年", "-")
         text = text.replacingAll("月", "-")

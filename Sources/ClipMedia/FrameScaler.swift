@@ -62,13 +62,14 @@ final class FrameScaler {
         return d.flags & notLuma == 0 && d.comp.0.plane == 0 && d.comp.0.depth == 8 && d.comp.0.step == 1 && d.comp.0.shift == 0
     }
 
-    /// The mean of each output pixel's block of luma, sampled on a grid of at most 4×4 points per block.
+    /// The mean of each output pixel's block of luma, sampled on a grid of about 3×3 points per block.
     static func boxAverage(plane: UnsafePointer<UInt8>, stride: Int, sourceWidth: Int, sourceHeight: Int,
                            width: Int, height: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: width * height)
         let columnEdges = (0...width).map { $0 * sourceWidth / width }
-        let stepX = max(1, sourceWidth / width / 4)
-        let stepY = max(1, sourceHeight / height / 4)
+        // Sample each block on a grid of about 3×3 points: plenty for a mean, a fraction of the reads.
+        let stepX = max(1, (sourceWidth + width - 1) / width / 3)
+        let stepY = max(1, (sourceHeight + height - 1) / height / 3)
         var sums = [UInt32](repeating: 0, count: width)
         var counts = [UInt32](repeating: 0, count: width)
         out.withUnsafeMutableBufferPointer { output in

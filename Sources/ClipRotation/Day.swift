@@ -20,6 +20,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (also `YYYY/MM/DD` and `YYYY.MM.DD`, single-digit month/day allowed); nil otherwise.
     public init?(_ text: String) {
+        // Fast path: exactly YYYY-MM-DD.
+        if text.utf8.count == 10 {
+            var year = 0, month = 0, day = 0, position = 0, plain = true
+            for byte in text.utf8 {
+                if position == 4 || position == 7 {
+                    plain = plain && byte == UInt8(ascii: "-")
+                } else {
+                    let digit = Int(byte) - 48
+                    plain = plain && digit >= 0 && digit <= 9
+                    if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+                }
+                position += 1
+            }
+            if plain {
+                self.init(year: year, month: month, day: day)
+                return
+            }
+        }
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
@@ -41,11 +59,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var description: String {
         let (y, m, d) = civil
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(y)-\(m)-\(d)" }
+        let digits: [UInt8] = [UInt8(48 + y / 1000), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 45,
+                               UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10)]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// The day `days` later (earlier when negative).

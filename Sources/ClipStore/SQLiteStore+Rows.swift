@@ -51,27 +51,36 @@ extension SQLiteStore {
                               applied: row["applied"], origin: row["origin"])
     }
 
-    /// Daily series per creative of the plans, summed over hours and sources.
+    /// Daily series per creative of the plans, summed over hours and sources. Rows arrive in primary-key order
+    /// (creative, date, hour, source), so days are summed as they stream by: no sort, no temporary table.
     static func fetchSeries(_ db: Database, planIDs: [String], since: Day?, through: Day?) throws -> [String: DailySeries] {
         var sql = """
-            SELECT s.creative_id, s.date, SUM(s.impressions), SUM(s.clicks), SUM(s.views_3s), SUM(s.spend), SUM(s.orders), SUM(s.revenue),
-                   SUM(s.reach), SUM(s.frequency * s.impressions) / SUM(CASE WHEN s.frequency IS NULL THEN NULL ELSE s.impressions END),
-                   AVG(s.frequency), SUM(s.completions)
-            FROM stats s JOIN creatives c ON c.id = s.creative_id
+            SELECT s.creative_id, s.date, s.impressions, s.clicks, s.views_3s, s.spend, s.orders, s.revenue, s.reach, s.frequency, s.completions
+            FROM creatives c JOIN stats s ON s.creative_id = c.id
             WHERE c.plan_id IN (\(databaseQuestionMarks(count: planIDs.count)))
             """
         var arguments = StatementArguments(planIDs)
         if let since { sql += " AND s.date >= ?"; arguments += [since.description] }
         if let through { sql += " AND s.date <= ?"; arguments += [through.description] }
-        sql += " GROUP BY s.creative_id, s.date ORDER BY s.creative_id, s.date"
         var days: [String: [(day: Day, metrics: Metrics)]] = [:]
+        var current: (creative: String, date: String, metrics: Metrics)?
+        func flush() {
+            guard let done = current, let day = Day(done.date) else { return }
+            days[done.creative, default: []].append((day, done.metrics))
+        }
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            guard let day = Day(row[1] as String) else { continue }
+            let creative: String = row[0], date: String = row[1]
             let metrics = Metrics(impressions: row[2], clicks: row[3], views3s: row[4], spend: row[5], orders: row[6], revenue: row[7],
-                                  reach: row[8], frequency: (row[9] as Double?) ?? (row[10] as Double?), completions: row[11])
-            days[row[0], default: []].append((day, metrics))
+                                  reach: row[8], frequency: row[9], completions: row[10])
+            if let open = current, open.creative == creative, open.date == date {
+                current!.metrics = open.metrics.adding(metrics)
+            } else {
+                flush()
+                current = (creative, date, metrics)
+            }
         }
+        flush()
         return days.mapValues { DailySeries(days: $0) }
     }
 

@@ -15,7 +15,10 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
         config.journalMode = .wal
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -131072")  // 128 MiB: a big import must not spill pages back and forth
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             do {
@@ -106,7 +109,8 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
 
     public func importStats(batch: ImportBatch, createMissing: Bool, defaultPolicy: String, at time: String,
                             rows: @escaping @Sendable (_ emit: (StatRow) throws -> Void) throws -> Void) async throws -> ImportCounts {
-        try await write { db in
+        // Every row's creative is checked against `creativePlan` below, so SQLite's per-row foreign-key lookups are redundant.
+        try await write(foreignKeys: false) { db in
             var counts = ImportCounts()
             var creativePlan: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, plan_id FROM creatives") { creativePlan[row[0]] = row[1] }
@@ -130,8 +134,10 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                 """)
             var changed = 0
             var index = 0
-            try rows { row in
+            var sources = Set<String>()
+            func store(_ row: StatRow) throws {
                 index += 1
+                sources.insert(row.source)
                 if let owner = creativePlan[row.creativeID] {
                     if let planID = row.planID, planID != owner {
                         throw StoreError("\(batch.file): row \(row.line ?? index): creative '\(row.creativeID)' belongs to plan '\(owner)', not '\(planID)'")
@@ -151,16 +157,31 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
                     counts.creativesCreated += 1
                 }
                 let m = row.metrics
-                try upsert.execute(arguments: [row.creativeID, row.date.description, row.hour ?? -1, row.source,
-                                               m.impressions, m.clicks, m.views3s, m.spend, m.orders, m.revenue, m.reach, m.frequency, m.completions, batchID])
+                upsert.setUncheckedArguments([row.creativeID, row.date.description, row.hour ?? -1, row.source,
+                                              m.impressions, m.clicks, m.views3s, m.spend, m.orders, m.revenue, m.reach, m.frequency, m.completions, batchID])
+                try upsert.execute()
                 changed += db.changesCount
             }
+            // The file is parsed on its own thread while this one writes.
+            let pipe = RowPipe()
+            pipe.start(rows)
+            do {
+                while let chunk = try pipe.take() {
+                    for row in chunk { try store(row) }
+                }
+            } catch {
+                pipe.cancelAndWait()
+                throw error
+            }
+            pipe.waitForProducer()
             let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
             counts.inserted = after - before
             counts.updated = changed - counts.inserted
             counts.skipped = index - changed
-            try db.execute(sql: "UPDATE import_batches SET rows_read = ?, inserted = ?, updated = ?, skipped = ? WHERE id = ?",
-                           arguments: [index, counts.inserted, counts.updated, counts.skipped, batchID])
+            // The format actually read (auto-detected), as the rows name their source.
+            let format = sources.count == 1 ? sources.first! : batch.format
+            try db.execute(sql: "UPDATE import_batches SET format = ?, rows_read = ?, inserted = ?, updated = ?, skipped = ? WHERE id = ?",
+                           arguments: [format, index, counts.inserted, counts.updated, counts.skipped, batchID])
             return counts
         }
     }
@@ -208,9 +229,11 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
     // MARK: helpers
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is read.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(foreignKeys: Bool = true, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await queue.writeWithoutTransaction { db in
+                if !foreignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !foreignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

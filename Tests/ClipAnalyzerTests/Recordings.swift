@@ -42,17 +42,21 @@ enum Recordings {
         }
     }
 
-    /// 3 s of a 1 kHz tone at -12 dBFS in WAV: audio only.
+    /// 3 s of a 1 kHz tone (lavfi's 1/8 amplitude, then -9 dB) in WAV: audio only.
     static func toneOnly() throws -> String {
         try make("tone.wav") { ["-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000:duration=3", "-af", "volume=-9dB", $0] }
     }
 
-    /// The events recording with its second half cut off mid-packet.
-    static func truncated() throws -> String {
+    /// The events recording as MPEG-TS (as live recorders write it) with 4 KB of garbage at 30 % and the
+    /// last 40 % cut off mid-packet.
+    static func damaged() throws -> String {
         let source = try events()
-        return try make("truncated.mp4", write: { output in
-            let data = try Data(contentsOf: URL(fileURLWithPath: source))
-            try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: output))
+        let stream = try make("events.ts") { ["-i", source, "-c", "copy", "-f", "mpegts", $0] }
+        return try make("damaged.ts", write: { output in
+            var data = try Data(contentsOf: URL(fileURLWithPath: stream))
+            let at = data.count * 3 / 10
+            data.replaceSubrange(at..<(at + 4096), with: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) })
+            try data.prefix(data.count * 6 / 10).write(to: URL(fileURLWithPath: output))
         })
     }
 

@@ -49,6 +49,34 @@ struct CopyCutTests {
         #expect(ClipCheck.number(try ClipCheck.stream(out, "video")?["start_time"]) == 0)
     }
 
+    @Test("while a cut runs only a hidden temporary file exists; the final name appears complete; progress reaches 1")
+    func atomicOutput() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let out = folder.appendingPathComponent("clip.mp4").path
+        var fractions: [Double] = []
+        var seenDuring: [[String]] = []
+        _ = try ClipCutter.cut(source: CutFixtures.h264, start: 0.5, end: 7.5, mode: .encode(EncodeSettings(width: 160, height: 90)),
+                               output: out) { fraction in
+            fractions.append(fraction)
+            if fraction < 1 { seenDuring.append((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) }
+        }
+        #expect(!seenDuring.isEmpty)
+        #expect(seenDuring.allSatisfy { $0.count == 1 && $0[0].hasPrefix(".clip.partial-") && $0[0].hasSuffix(".mp4") })
+        #expect(fractions == fractions.sorted() && fractions.last == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["clip.mp4"])
+    }
+
+    @Test("copy and exact keep a phone clip's display rotation", arguments: [CutMode.copy, .exact])
+    func keepsRotation(mode: CutMode) throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.mp4").path
+        let result = try ClipCutter.cut(source: CutFixtures.phone, start: 0.5, end: 2.5, mode: mode, output: out)
+        #expect(result.video?.rotation == -90)
+        let video = try #require(try ClipCheck.stream(out, "video"))
+        let sideData = video["side_data_list"] as? [[String: Any]] ?? []
+        #expect(sideData.contains { ClipCheck.number($0["rotation"]) == -90 })
+        #expect(try ClipCheck.decodeErrors(out) == "")
+    }
+
     @Test("bad input: one clear error naming the file, nothing left behind")
     func badInput() throws {
         let folder = try Fixtures.temporaryDirectory()

@@ -41,7 +41,6 @@ struct CuttingLogicTests {
         #expect(units.map(Array.init) == [[0x67, 1, 2], [0x68, 3], [0x65, 4, 5, 6]])
         let sample = H264ParameterSets.lengthPrefixed(units, lengthSize: 4)
         #expect(sample == [0, 0, 0, 3, 0x67, 1, 2, 0, 0, 0, 2, 0x68, 3, 0, 0, 0, 4, 0x65, 4, 5, 6])
-        #expect(H264ParameterSets.lengthPrefixedUnits(sample, lengthSize: 4).map(Array.init) == units.map(Array.init))
         #expect(H264ParameterSets.removingEmulationPrevention([0, 0, 3, 1, 0, 0, 3][...]) == [0, 0, 1, 0, 0])
     }
 
@@ -53,6 +52,22 @@ struct CuttingLogicTests {
         #expect(pad == FitGeometry(contentWidth: 720, contentHeight: 406, x: 0, y: 436))
         let same = FitGeometry.make(displayWidth: 1080, displayHeight: 1920, targetWidth: 720, targetHeight: 1280, fit: .blurpad)
         #expect(same == FitGeometry(contentWidth: 720, contentHeight: 1280, x: 0, y: 0))
+    }
+
+    @Test("the visible part of the source in crop mode, for every quarter turn")
+    func visibleSource() {
+        // 1920x1080 into 720x1280: the centre 608 of 1920 columns stays (about 0.342…0.658).
+        let crop = FitGeometry.make(displayWidth: 1920, displayHeight: 1080, targetWidth: 720, targetHeight: 1280, fit: .crop)
+        let straight = crop.visibleSource(targetWidth: 720, targetHeight: 1280, quarters: 0)
+        #expect(abs(straight.left - 778.0 / 2276) < 1e-9 && abs(straight.right - 1498.0 / 2276) < 1e-9)
+        #expect(straight.top == 0 && straight.bottom == 1)
+        // A phone picture stored 1920x1080 and shown turned a quarter clockwise (3), cropped to a square:
+        // the middle rows of the display are the middle columns of the stored picture.
+        let phone = FitGeometry.make(displayWidth: 1080, displayHeight: 1920, targetWidth: 1080, targetHeight: 1080, fit: .crop)
+        let turned = phone.visibleSource(targetWidth: 1080, targetHeight: 1080, quarters: 3)
+        #expect(abs(turned.left - 420.0 / 1920) < 1e-9 && abs(turned.right - 1500.0 / 1920) < 1e-9)
+        #expect(turned.top == 0 && turned.bottom == 1)
+        #expect(FrameFitter.span(0.342, 0.658, of: 1920) == (656, 606))
     }
 
     @Test("frame-rate picking by time stamps: 60→30 drops, 24→30 repeats, VFR gaps are filled")
@@ -91,14 +106,13 @@ struct CuttingLogicTests {
         #expect(abs(out[94] - 0.1995) < 1e-4 && out[95] < 0.19)
     }
 
-    @Test("planar pictures rotate, crop and paste with clipping")
+    @Test("planar pictures rotate and paste with clipping")
     func planar() {
         var picture = PlanarPicture(width: 4, height: 2, y: [1, 2, 3, 4, 5, 6, 7, 8], u: [9, 10], v: [11, 12])
         let turned = picture.rotated(quarters: 3) // clockwise
         #expect(turned.width == 2 && turned.height == 4)
         #expect(turned.y == [5, 1, 6, 2, 7, 3, 8, 4])
         #expect(turned.rotated(quarters: 1) == picture)
-        #expect(picture.cropped(x: 2, y: 0, width: 2, height: 2).y == [3, 4, 7, 8])
         picture.paste(PlanarPicture(width: 2, height: 2, luma: 0, chroma: 0), x: -0, y: 0)
         #expect(picture.y == [0, 0, 3, 4, 0, 0, 7, 8] && picture.u == [0, 10])
         let image = RGBImage(width: 2, height: 1, pixels: [1, 1, 1, 2, 2, 2])!

@@ -45,20 +45,38 @@ struct EncodeCutTests {
         #expect(loudPeak <= -1 && loudPeak > -3, "peak \(loudPeak) dBFS")
     }
 
-    @Test("a phone clip recorded upright stays upright")
-    func rotation() throws {
+    @Test("a phone clip recorded upright stays upright (same shape, and cropped to a square)", arguments: [320, 180])
+    func rotation(outputHeight: Int) throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.mp4").path
-        _ = try ClipCutter.cut(source: CutFixtures.phone, start: 0.5, end: 2, mode: .encode(EncodeSettings(width: 180, height: 320, fit: .crop)), output: out)
+        _ = try ClipCutter.cut(source: CutFixtures.phone, start: 0.5, end: 2, mode: .encode(EncodeSettings(width: 180, height: outputHeight, fit: .crop)), output: out)
         let video = try #require(try ClipCheck.stream(out, "video"))
-        #expect(video["width"] as? Int == 180 && video["height"] as? Int == 320)
+        #expect(video["width"] as? Int == 180 && video["height"] as? Int == outputHeight)
         let picture = try Thumbnailer(path: out).frame(at: 0.5, width: 0)
         let mean = { (rows: Range<Int>) -> Double in
             var sum = 0
             for y in rows { for x in 0..<picture.width { sum += Int(picture.pixels[(y * picture.width + x) * 3]) } }
             return Double(sum) / Double(rows.count * picture.width)
         }
-        #expect(mean(10..<150) > 200, "top half should be white")
-        #expect(mean(170..<310) < 40, "bottom half should be black")
+        let half = outputHeight / 2
+        #expect(mean(5..<half - 10) > 200, "top half should be white")
+        #expect(mean(half + 10..<outputHeight - 5) < 40, "bottom half should be black")
+    }
+
+    @Test("a variable-frame-rate source (frames dropped) comes out at a constant rate")
+    func variableFrameRate() throws {
+        let source = Fixtures.evalFile("pyscenedetect/goldeneye-vfr-drop3.mp4")
+        try #require(FileManager.default.fileExists(atPath: source), "evaldata missing: \(source)")
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.mp4").path
+        let result = try ClipCutter.cut(source: source, start: 2, end: 6, mode: .encode(EncodeSettings(width: 320, height: 136, fit: .pad, frameRate: 30)), output: out)
+        #expect(result.video?.frames == 120)
+        #expect(try ClipCheck.decodeErrors(out) == "")
+        let times = try ClipCheck.frameTimes(out)
+        #expect(times.count == 120)
+        let steps = zip(times.dropFirst(), times).map { $0 - $1 }
+        #expect(steps.allSatisfy { abs($0 - 1.0 / 30) < 0.001 })
+        // This source has no audio: none is invented, and the result says so.
+        #expect(try ClipCheck.stream(out, "audio") == nil)
+        #expect(result.audio == nil && result.notes.contains { $0.contains("no audio") })
     }
 
     @Test("bad settings are refused before anything is written")

@@ -32,6 +32,16 @@ struct ExactCutTests {
         #expect(abs(audioEnd - 2.4) < 1024.0 / 48000 + 0.001)
     }
 
+    @Test("H.264 smart cut into MKV, MOV and MPEG-TS", arguments: ["mkv", "mov", "ts"])
+    func otherContainers(ext: String) throws {
+        let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.\(ext)").path
+        let result = try ClipCutter.cut(source: CutFixtures.h264, start: 3.1, end: 5.5, mode: .exact, output: out)
+        #expect(result.method == "smart")
+        #expect(try ClipCheck.decodeErrors(out) == "")
+        #expect(try ClipCheck.frameTimes(out).count == 72)
+        #expect(try ClipCheck.bestMatch(Thumbnailer(path: out).frame(at: 0, width: 0), in: CutFixtures.h264, around: 3.1) == 3.1)
+    }
+
     @Test("MPEG-TS source with a non-zero start, into MP4 and into MPEG-TS", arguments: ["mp4", "ts"])
     func transportStream(ext: String) throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("clip.\(ext)").path
@@ -52,6 +62,7 @@ struct ExactCutTests {
         #expect(result.method == "encode")
         #expect(result.notes.contains { $0.contains("hevc") })
         #expect(result.video?.codec == "hevc")
+        #expect(try ClipCheck.stream(out, "video")?["codec_tag_string"] as? String == "hvc1")
         #expect(try ClipCheck.decodeErrors(out) == "")
         #expect(try ClipCheck.frameTimes(out).count == 72)
         #expect(try ClipCheck.bestMatch(Thumbnailer(path: out).frame(at: 0, width: 0), in: CutFixtures.hevc, around: 3.1) == 3.1)

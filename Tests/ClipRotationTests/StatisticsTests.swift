@@ -63,3 +63,16 @@ import Testing
         #expect(sum.frequency == 2.5)
     }
 }
+
+@Suite struct ReasonFormattingTests {
+    @Test func reasonsPrintRoundedNumbers() throws {
+        let policy = try Synthetic.policy()
+        let plan = Plan(id: "p", breakEvenROI: 2, createdAt: "x")
+        let days = (0..<10).map { (Synthetic.start.adding(days: $0), Metrics(impressions: 10_000, clicks: $0 < 8 ? 200 : 100, spend: 100, orders: 10, revenue: 50)) }
+        let verdict = CreativeJudge(policy: policy, plan: plan).judge(DailySeries(days: days), asOf: Synthetic.start.adding(days: 9))
+        let messages = verdict.reasons.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("CTR 1.00% over the last 2 days vs best 3-day window 2.00% (−50%, p=0.000000") })
+        #expect(messages.contains { $0.hasPrefix("ROI 0.50 < break-even 2.00 over 3 days") })
+        #expect(verdict.kind == .retire)
+    }
+}

@@ -126,6 +126,16 @@ import TestSupport
         #expect(try String(contentsOf: folder.appendingPathComponent("live-room.fcpxml"), encoding: .utf8).contains("<fcpxml"))
         let sheet = try Fixtures.ffprobe(folder.appendingPathComponent("live-room-contact-sheet.png").path)
         #expect((sheet["streams"] as? [[String: Any]])?.first?["codec_name"] as? String == "png")
+
+        // The clips go straight into a plan: hook-scored, with their source span from the manifest.
+        let db = ["CLIPKIT_DB": folder.appendingPathComponent("plans.sqlite").path]
+        #expect(try Fixtures.clipkit(["plan", "add", "live-room-plan"], environment: db).status == 0)
+        let added = try Fixtures.clipkit(["creative", "add", "--plan", "live-room-plan", folder.appendingPathComponent("live-room-01.mp4").path], environment: db)
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try Fixtures.clipkit(["creative", "list", "--json"], environment: db)
+        let creative = try #require((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(creative["hookScore"] is Double)
+        #expect((creative["sourceRecording"] as? String)?.hasSuffix("live-room.mp4") == true)
     }
 
     @Test func badInputsGiveOneLineAndNoOutput() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `clipkit hook calibrate` end to end on a generated account: 60 creatives with media, their export imported
-/// through `clipkit stats import`, the calibrated preset used by `hook --preset` and `creative add --hook`.
+/// through `clipkit stats import`, the calibrated preset used by `hook --preset` and `creative add --hook-preset`.
 @Suite("hook calibrate", .serialized)
 struct CalibrateCLITests {
     static let account = Result { try CalibrationAccount(count: 60, seed: 2026) }
@@ -36,7 +36,7 @@ struct CalibrateCLITests {
         /// A plan with the account's creatives and an export (the true one, or `rate`'s) imported.
         func load(_ account: CalibrationAccount, rate: ((CalibrationAccount.Creative) -> (Int, Int))? = nil) throws {
             try run(["plan", "add", "acc"])
-            try run(["creative", "add", "--plan", "acc"] + account.creatives.map(\.path))
+            try run(["creative", "add", "--plan", "acc", "--no-hook"] + account.creatives.map(\.path))
             try account.export(plan: "acc", rate: rate).write(toFile: path("export.csv"), atomically: true, encoding: .utf8)
             try run(["stats", "import", path("export.csv")])
         }
@@ -62,7 +62,7 @@ struct CalibrateCLITests {
         #expect(cv > score && cv > 0.6, "cross-validated ρ \(cv) vs uncalibrated score ρ \(score)")
         print("calibration: cv ρ \(cv), score ρ \(score), features \(features)")
 
-        // The preset predicts: hook --preset (JSON, CSV, table), and creative add --hook stores the prediction.
+        // The preset predicts: hook --preset (JSON, CSV, table), and creative add --hook-preset stores the prediction.
         let good = account.creatives.first { $0.black == 0 && ($0.cut ?? 9) < 1.2 && $0.sound < 0.1 }!
         let bad = account.creatives.first { $0.black > 0.5 && $0.cut == nil }!
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(try scratch.run(["hook", "--preset", out, "--json", good.path, bad.path]).stdout.utf8)) as? [[String: Any]])
@@ -79,7 +79,7 @@ struct CalibrateCLITests {
             try FileManager.default.copyItem(atPath: creative.path, toPath: copy)
             return copy
         }
-        try scratch.run(["creative", "add", "--plan", "next", "--hook", out] + copies)
+        try scratch.run(["creative", "add", "--plan", "next", "--hook-preset", out] + copies)
         // Two candidates cannot fill min_active 3: the dry run completes with exit 3 (needs attention).
         let rotation = try scratch.run(["rotate", "--plan", "next"], expect: 3).stdout
         #expect(rotation.contains("predicted hook rate"), "\(rotation)")
@@ -98,7 +98,7 @@ struct CalibrateCLITests {
         #expect(constant.stderr.contains("the hook rate is the same (0.25) for all 60 creatives"), "\(constant.stderr)")
         let gone = scratch.path("gone.mp4")
         try FileManager.default.copyItem(atPath: account.creatives[0].path, toPath: gone)
-        try scratch.run(["creative", "add", "--plan", "acc", gone])
+        try scratch.run(["creative", "add", "--plan", "acc", "--no-hook", gone])
         let goneStats = scratch.path("gone.csv")
         try "date,plan_id,creative_id,impressions,views_3s\n2026-11-19,acc,gone,5000,900\n".write(toFile: goneStats, atomically: true, encoding: .utf8)
         try scratch.run(["stats", "import", goneStats])

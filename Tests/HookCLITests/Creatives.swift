@@ -14,6 +14,8 @@ enum Creatives {
     }
 
     static let width = 720, height = 1280, duration = 5.5
+    /// Bump when `makeMaster` or `makeSpeech` change, so the cached set is made again.
+    static let mastersVersion = "masters-1"
 
     /// The clean files' names.
     static let clean = ["clean-a.mp4", "clean-b.mp4"]
@@ -32,7 +34,7 @@ enum Creatives {
         Defect(name: "letterboxed.mp4", finding: "letterbox",
                arguments: ["-vf", "scale=\(width):406,setsar=1,pad=\(width):\(height):0:(oh-ih)/2:black", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "blurred.mp4", finding: "blurry", arguments: ["-vf", "gblur=sigma=10", "-map", "0:v", "-map", "1:a"]),
-        Defect(name: "dark.mp4", finding: "too_dark", arguments: ["-vf", "lutyuv=y=(val-16)*0.15+16", "-map", "0:v", "-map", "1:a"]),
+        Defect(name: "dark.mp4", finding: "too_dark", arguments: ["-vf", "lutyuv=y=(val-16)*0.15+16:u=(val-128)*0.15+128:v=(val-128)*0.15+128", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "landscape.mp4", finding: "wrong_aspect", arguments: ["-vf", "scale=1280:720,setsar=1", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "low-res.mp4", finding: "low_resolution", arguments: ["-vf", "scale=360:640", "-map", "0:v", "-map", "1:a"]),
         Defect(name: "short.mp4", finding: "too_short", arguments: ["-map", "0:v", "-map", "1:a", "-t", "2.5"]),
@@ -40,8 +42,23 @@ enum Creatives {
                arguments: ["-filter_complex", "testsrc2=s=\(width)x\(height):r=30:d=\(duration)[v]", "-map", "[v]", "-map", "1:a"]),
     ]
 
-    /// The folder holding every creative, generated on first use.
-    static let folder: Result<URL, Error> = Result { try generate() }
+    /// The folder holding every creative, generated on first use. It is a cache shared by test runs, named
+    /// by a hash of everything that goes into the files (a change to a recipe makes a new folder), and
+    /// filled under a temporary name then renamed, so an interrupted run never leaves half a set.
+    static let folder: Result<URL, Error> = Result {
+        let recipe = ([mastersVersion, clean.joined(), "\(width)x\(height)@\(duration)"] + defects.map { $0.name + $0.arguments.joined() })
+            .joined(separator: "|")
+        let key = recipe.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        let cached = FileManager.default.temporaryDirectory.appendingPathComponent("clipkit-hook-creatives-\(String(key, radix: 16))")
+        if FileManager.default.fileExists(atPath: cached.path) { return cached }
+        let fresh = try generate()
+        do {
+            try FileManager.default.moveItem(at: fresh, to: cached)
+        } catch where FileManager.default.fileExists(atPath: cached.path) {
+            try? FileManager.default.removeItem(at: fresh)  // another test process won the race
+        }
+        return cached
+    }
 
     static func path(_ name: String) throws -> String {
         try folder.get().appendingPathComponent(name).path

@@ -71,6 +71,8 @@ struct HookBarsTests {
         let bars = ((try metrics("letterboxed.mp4"))["picture"] as! [String: Any])["bars"] as! [String: Double]
         #expect(abs(1 - (1 - bars["top"]! - bars["bottom"]!) - (1 - 406.0 / 1280)) < 0.02)
         #expect((try metrics("low-res.mp4"))["width"] as? Int == 360)
+        let dark = ((try metrics("dark.mp4"))["picture"] as! [String: Any])["meanLuma"] as! Double
+        #expect(dark > 10 && dark < 30, "dark mean luma \(dark)")
         #expect(abs((try metrics("short.mp4"))["duration"] as! Double - 2.5) < 0.1)
     }
 }

@@ -68,4 +68,19 @@ struct HookCommandTests {
         let two = try Fixtures.clipkit(["hook", "--json", "--jobs", "2"] + files, environment: presets)
         #expect(one.status == 0 && one.stdout == two.stdout)
     }
+
+    @Test("--every-frame decodes every frame and finds the cuts on their exact frames; the default decodes fewer")
+    func everyFrame() throws {
+        let clean = try Creatives.path("clean-b.mp4")
+        func metrics(_ extra: [String]) throws -> [String: Any] {
+            let result = try Fixtures.clipkit(["hook", "--json"] + extra + [clean], environment: presets)
+            let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            return try #require(array.first?["metrics"] as? [String: Any])
+        }
+        let every = try metrics(["--every-frame"]), fast = try metrics([])
+        let frames = { (m: [String: Any]) in m["framesDecoded"] as? Int ?? 0 }
+        #expect(frames(every) >= 105 && frames(fast) < frames(every) * 2 / 3, "\(frames(every)) vs \(frames(fast))")
+        let cuts = every["cuts"] as? [Double] ?? []
+        #expect(cuts.count == 2 && abs(cuts[0] - 1.0) < 0.001 && abs(cuts[1] - 2.2) < 0.001, "\(cuts)")
+    }
 }

@@ -33,10 +33,16 @@ public final class CutDetector: FrameDetector {
     /// every tiny change infinitely large.
     private let ratioFloor = 0.5
 
-    public init(settings: CutSettings) { self.settings = settings }
+    /// `fromStreamStart`: the frames begin at the start of the recording, so the first shot too must last
+    /// `minSceneFrames` (PySceneDetect's rule); false for a range that starts mid-recording.
+    public init(settings: CutSettings, fromStreamStart: Bool = true) {
+        self.settings = settings
+        self.fromStreamStart = fromStreamStart
+    }
+    private let fromStreamStart: Bool
 
     public func process(_ frame: MeasuredFrame) {
-        if firstFrame == nil { firstFrame = frame.number }
+        if firstFrame == nil, fromStreamStart { firstFrame = frame.number }
         checkFlashes(frame)
         if !frame.followsPrevious { drain() }
         window.append(frame)

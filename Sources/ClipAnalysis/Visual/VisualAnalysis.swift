@@ -19,10 +19,11 @@ public final class VisualAnalysis {
     private var previousTime: Double?
     private var motionBySecond: [Int: (sum: Double, count: Int)] = [:]
 
-    public init(settings: AnalysisSettings, keepSeries: Bool = false) {
+    /// `fromStreamStart` is false when the frames start mid-recording (a range): see `CutDetector`.
+    public init(settings: AnalysisSettings, keepSeries: Bool = false, fromStreamStart: Bool = true) {
         self.settings = settings
         self.keepSeries = keepSeries
-        cuts = CutDetector(settings: settings.cuts)
+        cuts = CutDetector(settings: settings.cuts, fromStreamStart: fromStreamStart)
         fades = FadeDetector(settings: settings.fades)
         black = BlackDetector(settings: settings.black)
         freeze = FreezeDetector(settings: settings.freeze)
@@ -61,7 +62,7 @@ public final class VisualAnalysis {
     public func keyframe(_ frame: LumaFrame) -> GopTriage.Keyframe {
         let pixels = Pixels.fullRange(frame)
         let black = Self.statistics(pixels, blackLevel: settings.black.pixelThreshold * 255).2
-        return GopTriage.Keyframe(time: frame.time, pixels: pixels, blackRatio: black)
+        return GopTriage.Keyframe(time: frame.time, pixels: pixels, width: frame.width, height: frame.height, blackRatio: black)
     }
 
     /// Closes every detector at the end of the analysed range.

@@ -43,21 +43,6 @@ enum H264ParameterSets {
         return out
     }
 
-    /// The NAL units of a length-prefixed sample.
-    static func lengthPrefixedUnits(_ bytes: [UInt8], lengthSize: Int) -> [ArraySlice<UInt8>] {
-        var units: [ArraySlice<UInt8>] = []
-        var i = 0
-        while i + lengthSize <= bytes.count {
-            var length = 0
-            for k in 0..<lengthSize { length = length << 8 | Int(bytes[i + k]) }
-            i += lengthSize
-            guard length > 0, i + length <= bytes.count else { break }
-            units.append(bytes[i..<i + length])
-            i += length
-        }
-        return units
-    }
-
     /// The parts of an avcC record.
     struct AVCC: Equatable {
         var header: [UInt8]          // version, profile, compatibility, level

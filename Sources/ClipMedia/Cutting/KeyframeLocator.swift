@@ -86,10 +86,12 @@ extension MediaFile {
 }
 
 extension MediaFile {
-    /// Goes back to the first packet. A time seek to 0 can land late in demuxers that seek by estimate
-    /// (MPEG-TS), so a byte seek to the start is tried first; containers without byte seeking (MP4) seek by time.
+    /// Goes back to the first packet. In MPEG-TS/PS (formats with timestamp discontinuities) a time seek is
+    /// an estimate that can land late, so they go back by byte; containers with an index seek by time
+    /// (a byte seek to 0 would land on their header).
     func rewind() throws {
-        if av_seek_frame(context, -1, 0, AVSEEK_FLAG_BYTE) >= 0 { return }
+        let estimatesTime = context.pointee.iformat.pointee.flags & AVFMT_TS_DISCONT != 0
+        if estimatesTime, av_seek_frame(context, -1, 0, AVSEEK_FLAG_BYTE) >= 0 { return }
         try seek(to: 0)
     }
 }

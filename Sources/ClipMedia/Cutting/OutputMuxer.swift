@@ -51,7 +51,9 @@ final class OutputMuxer {
             throw MediaError(file: finalPath, operation: "adding a stream", message: "out of memory")
         }
         try check(avcodec_parameters_copy(stream.pointee.codecpar, source.pointee.codecpar), finalPath, "copying stream parameters")
-        stream.pointee.codecpar.pointee.codec_tag = 0
+        // Keep the source's codec tag (e.g. HEVC "hvc1", which Apple players need) when the container knows it.
+        let parameters = stream.pointee.codecpar.pointee
+        stream.pointee.codecpar.pointee.codec_tag = accepts(tag: parameters.codec_tag, for: parameters.codec_id) ? parameters.codec_tag : 0
         stream.pointee.time_base = source.pointee.time_base
         stream.pointee.sample_aspect_ratio = source.pointee.sample_aspect_ratio
         stream.pointee.avg_frame_rate = source.pointee.avg_frame_rate
@@ -68,12 +70,22 @@ final class OutputMuxer {
             throw MediaError(file: finalPath, operation: "adding a stream", message: "out of memory")
         }
         try check(avcodec_parameters_from_context(stream.pointee.codecpar, encoder), finalPath, "setting stream parameters")
+        let hvc1 = UInt32(UInt8(ascii: "h")) | UInt32(UInt8(ascii: "v")) << 8 | UInt32(UInt8(ascii: "c")) << 16 | UInt32(UInt8(ascii: "1")) << 24
+        if encoder.pointee.codec_id == AV_CODEC_ID_HEVC && accepts(tag: hvc1, for: AV_CODEC_ID_HEVC) {
+            stream.pointee.codecpar.pointee.codec_tag = hvc1
+        }
         stream.pointee.time_base = encoder.pointee.time_base
         stream.pointee.sample_aspect_ratio = encoder.pointee.sample_aspect_ratio
         stream.pointee.avg_frame_rate = encoder.pointee.framerate
         if let rotationSource { try copySideData(from: rotationSource, to: stream) }
         inputTimeBases.append(encoder.pointee.time_base)
         return Int(stream.pointee.index)
+    }
+
+    /// Whether the container's tag table maps `tag` to `codec`.
+    private func accepts(tag: UInt32, for codec: AVCodecID) -> Bool {
+        guard tag != 0, let tables = context.pointee.oformat.pointee.codec_tag else { return false }
+        return av_codec_get_id(tables, tag) == codec
     }
 
     /// The codec parameters of an output stream, to adjust before `writeHeader()`.

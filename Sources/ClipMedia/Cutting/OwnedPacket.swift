@@ -25,10 +25,6 @@ final class OwnedPacket {
         av_packet_free(&owned)
     }
 
-    var pts: Int64 { raw.pointee.pts }
-    var dts: Int64 { raw.pointee.dts }
-    var isKeyframe: Bool { raw.pointee.flags & AV_PKT_FLAG_KEY != 0 }
-
     /// The payload bytes.
     var bytes: [UInt8] {
         guard let data = raw.pointee.data, raw.pointee.size > 0 else { return [] }

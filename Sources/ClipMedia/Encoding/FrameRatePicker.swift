@@ -18,7 +18,4 @@ struct FrameRatePicker {
         }
         return count
     }
-
-    /// Output time of frame `index`, seconds.
-    func time(of index: Int) -> Double { Double(index) / rate }
 }

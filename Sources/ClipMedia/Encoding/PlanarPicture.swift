@@ -60,21 +60,6 @@ struct PlanarPicture: Equatable {
         return out
     }
 
-    /// The part of the picture in the rectangle (even origin and size, inside the picture).
-    func cropped(x: Int, y top: Int, width w: Int, height h: Int) -> PlanarPicture {
-        PlanarPicture(width: w, height: h,
-                      y: PlanarPicture.crop(y, stride: width, x: x, y: top, width: w, height: h),
-                      u: PlanarPicture.crop(u, stride: chromaWidth, x: x / 2, y: top / 2, width: w / 2, height: h / 2),
-                      v: PlanarPicture.crop(v, stride: chromaWidth, x: x / 2, y: top / 2, width: w / 2, height: h / 2))
-    }
-
-    private static func crop(_ plane: [UInt8], stride: Int, x: Int, y: Int, width: Int, height: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(width * height)
-        for row in y..<y + height { out.append(contentsOf: plane[row * stride + x..<row * stride + x + width]) }
-        return out
-    }
-
     /// Draws `picture` with its top-left corner at (x, y) (even), clipped to this picture.
     mutating func paste(_ picture: PlanarPicture, x: Int, y top: Int) {
         PlanarPicture.paste(picture.y, width: picture.width, height: picture.height, into: &y, stride: width, rows: height, x: x, y: top)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClipHook
 import ClipImport
+import ClipHook
 import ClipMedia
 import ClipRotation
 import ClipStore
@@ -25,11 +26,12 @@ struct CreativeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add media files (probed, sha256) or platform IDs as candidates of a plan.",
             discussion: """
-            Files are probed (duration, size, resolution) and hashed; the ID is the file stem unless --external-id links
-            the file to the platform's material ID. Either all creatives are added or none (one error line otherwise).
-            With --hook PRESET each file's opening is checked and its hook score stored; a calibrated preset (clipkit hook
-            calibrate) also stores the predicted hook rate, which then orders the candidates for promotion.
-            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4 --hook douyin-mine.yaml
+            Files are probed (duration, size, resolution), hashed and hook-scored (the first three seconds against
+            --hook-preset); the ID is the file stem unless --external-id links the file to the platform's material ID.
+            A clip cut by `clipkit extract` gets its source recording and span from the manifest.json beside it. Either all creatives are added or none (one error line otherwise).
+            With a calibrated preset (clipkit hook calibrate) as --hook-preset, the predicted hook rate is stored too and
+            orders the candidates for promotion.
+            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4 --hook-preset douyin-mine.yaml
             """)
         @Option(help: "The plan.") var plan: String
         @Argument(help: "Media files.") var files: [String] = []
@@ -38,8 +40,9 @@ struct CreativeCommand: AsyncParsableCommand {
         @Option(name: .customLong("source-recording"), help: "The recording the clip was cut from.") var sourceRecording: String?
         @Option(name: .customLong("source-span"), help: "Seconds START-END of the cut in that recording, e.g. 3605.2-3631.0.") var sourceSpan: String?
         @Flag(help: "Register them as already live (active) instead of candidates.") var active = false
-        @Option(help: "Check each file's opening with this platform preset (name or path) and store the hook score and, when the preset is calibrated, the predicted hook rate.")
-        var hook: String?
+        @Option(name: .customLong("hook-preset"), help: "Platform preset for scoring each file's first three seconds (name or path); a calibrated one also stores the predicted hook rate.")
+        var hookPreset = "douyin-9x16"
+        @Flag(name: .customLong("no-hook"), help: "Do not hook-score the files.") var noHook = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -60,8 +63,8 @@ struct CreativeCommand: AsyncParsableCommand {
             guard try await db.plan(plan) != nil else { throw ValidationError("unknown plan '\(plan)' (add it with: clipkit plan add \(plan))") }
             let now = Clock.timestamp
             let status: CreativeStatus = active ? .active : .candidate
-            let checker = try hook.map { try HookChecker(preset: $0) }
             var creatives: [Creative] = []
+            let hook = noHook || files.isEmpty ? nil : try HookChecker(preset: hookPreset)
             for path in files {
                 let info: MediaInfo
                 let hash: String
@@ -69,18 +72,20 @@ struct CreativeCommand: AsyncParsableCommand {
                 do {
                     info = try MediaFile(path: path).probe()
                     hash = try SHA256.hex(fileAt: path)
-                    report = try checker?.check(file: path)
+                    report = try hook?.check(file: path)
                 } catch {
                     Terminal.writeError("clipkit: error: \(error)")
                     throw ExitCode(ExitStatus.failure)
                 }
                 let video = info.streams.first { $0.video != nil }?.video
                 let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                let origin = sourceRecording == nil ? ClipOrigin.lookUp(clip: path) : nil
                 creatives.append(Creative(id: stem, planID: plan, externalID: externalID,
                                           mediaPath: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash,
                                           durationSeconds: info.duration, width: video?.displayWidth, height: video?.displayHeight, sizeBytes: info.size,
                                           hookScore: report?.score, predictedHookRate: report?.predictedHookRate,
-                                          sourceRecording: sourceRecording, sourceStart: parsedSpan?.0, sourceEnd: parsedSpan?.1,
+                                          sourceRecording: sourceRecording ?? origin?.recording, sourceStart: parsedSpan?.0 ?? origin?.start,
+                                          sourceEnd: parsedSpan?.1 ?? origin?.end,
                                           status: status, activatedOn: active ? Clock.today : nil, createdAt: now))
             }
             for id in ids {

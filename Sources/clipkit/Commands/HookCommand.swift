@@ -61,6 +61,9 @@ struct HookCheckCommand: ParsableCommand {
     @Option(help: "Language of messages and fixes: en or zh (default: from LANG).")
     var lang: HookLanguage?
 
+    @Flag(name: .customLong("every-frame"), help: "Analyse every frame (default: I- and P-frames, B-frames skipped: twice as fast).")
+    var everyFrame = false
+
     @Option(help: "Files checked at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -72,7 +75,8 @@ struct HookCheckCommand: ParsableCommand {
 
     func run() throws {
         let language = lang ?? HookLanguage.fromLocale(ProcessInfo.processInfo.environment)
-        let checker = try HookChecker(preset: preset, language: language, decoderThreads: jobs > 1 ? 1 : 0)
+        var checker = try HookChecker(preset: preset, language: language, decoderThreads: jobs > 1 ? 1 : 0)
+        checker.everyFrame = everyFrame
         let files = MediaFileList.expand(paths)
         guard !files.isEmpty else { throw ValidationError("no video files found in \(paths.joined(separator: ", ")).") }
         let progress = ProgressBar(label: "hook", total: Double(files.count))
