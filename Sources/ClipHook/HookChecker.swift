@@ -41,7 +41,9 @@ public struct HookChecker: Sendable {
     public func check(file path: String, window: Double? = nil) throws -> HookReport {
         let metrics = try measure(file: path, window: window ?? preset.hook.window)
         let (score, findings) = rulebook.evaluate(metrics)
-        return HookReport(file: path, preset: preset.name, score: score, findings: findings, metrics: metrics)
+        let predicted = preset.calibration?.predict(HookFeature.values(metrics))
+        return HookReport(file: path, preset: preset.name, score: score, findings: findings, metrics: metrics,
+                          predictedHookRate: predicted)
     }
 
     /// Measures one file without judging it.

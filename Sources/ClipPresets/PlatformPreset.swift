@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A platform preset (`Presets/platforms/<name>.yaml`): the output spec clips are encoded to and the
 /// thresholds and points of the hook checks for that platform.
@@ -9,12 +10,15 @@ public struct PlatformPreset: Codable, Sendable, Equatable {
     public var title: String
     public var output: OutputSpec
     public var hook: HookRules
+    /// The account's calibration of hook rate on the hook metrics (`clipkit hook calibrate`); nil in shipped presets.
+    public var calibration: HookCalibration?
 
-    public init(name: String, title: String, output: OutputSpec, hook: HookRules) {
+    public init(name: String, title: String, output: OutputSpec, hook: HookRules, calibration: HookCalibration? = nil) {
         self.name = name
         self.title = title
         self.output = output
         self.hook = hook
+        self.calibration = calibration
     }
 
     /// Loads a preset by name (`douyin-9x16`) or path (`./my-douyin.yaml`) and checks that it is consistent.
@@ -39,7 +43,7 @@ public struct PlatformPreset: Codable, Sendable, Equatable {
                 return "hook.checks.\(id).\(level).points must not be negative"
             }
         }
-        return nil
+        return calibration?.problem
     }
 }
 
@@ -145,5 +149,24 @@ public struct LevelThreshold: Codable, Sendable, Equatable {
     public init(at: Double? = nil, points: Double) {
         self.at = at
         self.points = points
+    }
+}
+
+extension PlatformPreset {
+    /// The text of a calibrated preset: the base preset's own file (comments kept) without any earlier
+    /// `calibration:` section, then `calibration` as a YAML section. Checked by decoding it back.
+    public static func calibratedText(base: String, calibration: HookCalibration, header: [String]) throws -> String {
+        var kept: [Substring] = []
+        var inOldSection = false
+        for line in base.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("calibration:") || line.hasPrefix("# clipkit hook calibrate:") { inOldSection = true; continue }
+            if inOldSection, let first = line.first, first != " ", first != "#" { inOldSection = false }
+            if !inOldSection { kept.append(line) }
+        }
+        while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
+        let text = kept.joined(separator: "\n") + "\n\n" + header.map { "# \($0)\n" }.joined() + calibration.yamlSection()
+        let decoded = try YAMLDecoder().decode(PlatformPreset.self, from: text)
+        guard decoded.calibration != nil, decoded.problem == nil else { throw PresetError("the calibrated preset does not read back") }
+        return text
     }
 }

@@ -24,6 +24,8 @@ public struct Creative: Hashable, Sendable, Codable {
     public var sizeBytes: Int?
     /// The hook module's first-three-seconds score (0–100); nil until that module scores it.
     public var hookScore: Double?
+    /// The hook rate (3-second views ÷ impressions) a calibrated preset predicts for it; nil without one.
+    public var predictedHookRate: Double?
     /// The recording it was cut from, and the span in seconds, when `clipkit extract` made it.
     public var sourceRecording: String?
     public var sourceStart: Double?
@@ -39,7 +41,7 @@ public struct Creative: Hashable, Sendable, Codable {
 
     public init(id: String, planID: String, externalID: String? = nil, mediaPath: String? = nil, sha256: String? = nil,
                 durationSeconds: Double? = nil, width: Int? = nil, height: Int? = nil, sizeBytes: Int? = nil,
-                hookScore: Double? = nil, sourceRecording: String? = nil, sourceStart: Double? = nil, sourceEnd: Double? = nil,
+                hookScore: Double? = nil, predictedHookRate: Double? = nil, sourceRecording: String? = nil, sourceStart: Double? = nil, sourceEnd: Double? = nil,
                 status: CreativeStatus = .candidate, restingUntil: Day? = nil, activatedOn: Day? = nil,
                 createdAt: String, updatedAt: String? = nil) {
         self.id = id
@@ -52,6 +54,7 @@ public struct Creative: Hashable, Sendable, Codable {
         self.height = height
         self.sizeBytes = sizeBytes
         self.hookScore = hookScore
+        self.predictedHookRate = predictedHookRate
         self.sourceRecording = sourceRecording
         self.sourceStart = sourceStart
         self.sourceEnd = sourceEnd

@@ -70,6 +70,9 @@ public struct RotationPlanner: Sendable {
             var reasons = [Reason(live.count < policy.minActive ? "below_min_active" : "below_target_active",
                                   "\(live.count) live < \(live.count < policy.minActive ? "min_active \(policy.minActive)" : "target_active \(policy.targetActive)")",
                                   ["live": Double(live.count)])]
+            if let rate = next.predictedHookRate {
+                reasons.append(Reason("predicted_hook_rate", "predicted hook rate \(fmt(rate * 100, 2)) %", ["predicted_hook_rate": rate]))
+            }
             if let score = next.hookScore { reasons.append(Reason("hook_score", "hook score \(fmt(score, 1))", ["hook_score": score])) }
             if action == .revive { reasons.append(Reason("cooldown_over", "rested until \(next.restingUntil.map(String.init(describing:)) ?? "—")")) }
             live.append(next)

@@ -88,6 +88,9 @@ enum Migrations {
             CREATE INDEX decisions_by_creative ON decisions(creative_id);
             """)
         }
+        migrator.registerMigration("v2-predicted-hook-rate") { db in
+            try db.execute(sql: "ALTER TABLE creatives ADD COLUMN predicted_hook_rate REAL")
+        }
         return migrator
     }
 }

@@ -12,10 +12,10 @@ extension SQLiteStore {
     static func insert(_ db: Database, _ c: Creative) throws {
         try db.execute(sql: """
             INSERT INTO creatives (id, plan_id, external_id, media_path, sha256, duration_seconds, width, height, size_bytes, hook_score,
-                source_recording, source_start, source_end, status, resting_until, activated_on, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                predicted_hook_rate, source_recording, source_start, source_end, status, resting_until, activated_on, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [c.id, c.planID, c.externalID, c.mediaPath, c.sha256, c.durationSeconds, c.width, c.height, c.sizeBytes, c.hookScore,
-                             c.sourceRecording, c.sourceStart, c.sourceEnd, c.status.rawValue, c.restingUntil?.description,
+                             c.predictedHookRate, c.sourceRecording, c.sourceStart, c.sourceEnd, c.status.rawValue, c.restingUntil?.description,
                              c.activatedOn?.description, c.createdAt, c.updatedAt])
     }
 
@@ -35,7 +35,7 @@ extension SQLiteStore {
     static func creative(_ row: Row) -> Creative {
         Creative(id: row["id"], planID: row["plan_id"], externalID: row["external_id"], mediaPath: row["media_path"], sha256: row["sha256"],
                  durationSeconds: row["duration_seconds"], width: row["width"], height: row["height"], sizeBytes: row["size_bytes"],
-                 hookScore: row["hook_score"], sourceRecording: row["source_recording"], sourceStart: row["source_start"], sourceEnd: row["source_end"],
+                 hookScore: row["hook_score"], predictedHookRate: row["predicted_hook_rate"], sourceRecording: row["source_recording"], sourceStart: row["source_start"], sourceEnd: row["source_end"],
                  status: CreativeStatus(rawValue: row["status"]) ?? .candidate,
                  restingUntil: (row["resting_until"] as String?).flatMap(Day.init), activatedOn: (row["activated_on"] as String?).flatMap(Day.init),
                  createdAt: row["created_at"], updatedAt: row["updated_at"])

@@ -133,3 +133,16 @@ import Testing
         #expect(advisor.advise(plan: Plan(id: "p", createdAt: "x"), daily: daily([3, 3, 3])).action == .hold)
     }
 }
+
+/// Candidate order with a calibrated preset's predicted hook rate.
+@Suite struct CalibratedRankingTests {
+    @Test func predictedHookRateOrdersBeforeTheScore() {
+        func creative(_ id: String, hook: Double?, rate: Double?) -> Creative {
+            Creative(id: id, planID: "p", hookScore: hook, predictedHookRate: rate, createdAt: "2026-01-01T00:00:00Z")
+        }
+        let pool = CandidateRanking.pool([creative("a", hook: 100, rate: 0.18), creative("b", hook: 60, rate: 0.31),
+                                          creative("c", hook: 100, rate: nil), creative("d", hook: nil, rate: 0.25)],
+                                         asOf: Synthetic.start)
+        #expect(pool.map(\.id) == ["b", "d", "a", "c"])
+    }
+}

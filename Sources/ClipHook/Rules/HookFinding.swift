@@ -48,13 +48,17 @@ public struct HookReport: Sendable, Equatable, Codable {
     public var score: Double
     public var findings: [HookFinding]
     public var metrics: HookMetrics
+    /// The account's predicted hook rate (3-second views ÷ impressions) when the preset is calibrated.
+    public var predictedHookRate: Double?
 
-    public init(file: String, preset: String, score: Double, findings: [HookFinding], metrics: HookMetrics) {
+    public init(file: String, preset: String, score: Double, findings: [HookFinding], metrics: HookMetrics,
+                predictedHookRate: Double? = nil) {
         self.file = file
         self.preset = preset
         self.score = score
         self.findings = findings
         self.metrics = metrics
+        self.predictedHookRate = predictedHookRate
     }
 
     /// Whether any finding is a `fail`.

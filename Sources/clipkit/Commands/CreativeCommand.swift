@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClipHook
 import ClipImport
 import ClipHook
 import ClipMedia
@@ -28,7 +29,9 @@ struct CreativeCommand: AsyncParsableCommand {
             Files are probed (duration, size, resolution), hashed and hook-scored (the first three seconds against
             --hook-preset); the ID is the file stem unless --external-id links the file to the platform's material ID.
             A clip cut by `clipkit extract` gets its source recording and span from the manifest.json beside it. Either all creatives are added or none (one error line otherwise).
-            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4
+            With a calibrated preset (clipkit hook calibrate) as --hook-preset, the predicted hook rate is stored too and
+            orders the candidates for promotion.
+            Example: clipkit creative add --plan spring-sale hook-a.mp4 hook-b.mp4 --hook-preset douyin-mine.yaml
             """)
         @Option(help: "The plan.") var plan: String
         @Argument(help: "Media files.") var files: [String] = []
@@ -37,7 +40,7 @@ struct CreativeCommand: AsyncParsableCommand {
         @Option(name: .customLong("source-recording"), help: "The recording the clip was cut from.") var sourceRecording: String?
         @Option(name: .customLong("source-span"), help: "Seconds START-END of the cut in that recording, e.g. 3605.2-3631.0.") var sourceSpan: String?
         @Flag(help: "Register them as already live (active) instead of candidates.") var active = false
-        @Option(name: .customLong("hook-preset"), help: "Platform preset for scoring each file's first three seconds (name or path).")
+        @Option(name: .customLong("hook-preset"), help: "Platform preset for scoring each file's first three seconds (name or path); a calibrated one also stores the predicted hook rate.")
         var hookPreset = "douyin-9x16"
         @Flag(name: .customLong("no-hook"), help: "Do not hook-score the files.") var noHook = false
         @OptionGroup var store: StoreOptions
@@ -65,11 +68,11 @@ struct CreativeCommand: AsyncParsableCommand {
             for path in files {
                 let info: MediaInfo
                 let hash: String
-                let hookScore: Double?
+                let report: HookReport?
                 do {
                     info = try MediaFile(path: path).probe()
                     hash = try SHA256.hex(fileAt: path)
-                    hookScore = try hook?.check(file: path).score
+                    report = try hook?.check(file: path)
                 } catch {
                     Terminal.writeError("clipkit: error: \(error)")
                     throw ExitCode(ExitStatus.failure)
@@ -80,7 +83,7 @@ struct CreativeCommand: AsyncParsableCommand {
                 creatives.append(Creative(id: stem, planID: plan, externalID: externalID,
                                           mediaPath: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: hash,
                                           durationSeconds: info.duration, width: video?.displayWidth, height: video?.displayHeight, sizeBytes: info.size,
-                                          hookScore: hookScore,
+                                          hookScore: report?.score, predictedHookRate: report?.predictedHookRate,
                                           sourceRecording: sourceRecording ?? origin?.recording, sourceStart: parsedSpan?.0 ?? origin?.start,
                                           sourceEnd: parsedSpan?.1 ?? origin?.end,
                                           status: status, activatedOn: active ? Clock.today : nil, createdAt: now))
@@ -93,7 +96,9 @@ struct CreativeCommand: AsyncParsableCommand {
             try await db.addCreatives(creatives)
             for creative in creatives {
                 let media = creative.durationSeconds.map { " \(Format.number($0, 1)) s \(creative.width ?? 0)×\(creative.height ?? 0) sha256 \(creative.sha256!.prefix(12))…" } ?? ""
-                Terminal.write("added \(creative.id) to \(plan) as \(creative.status.rawValue)\(media)\n")
+                let hookText = (creative.hookScore.map { ", hook score \(Format.number($0, 0))" } ?? "")
+                    + (creative.predictedHookRate.map { ", predicted hook rate \(Format.percent($0))" } ?? "")
+                Terminal.write("added \(creative.id) to \(plan) as \(creative.status.rawValue)\(media)\(hookText)\n")
             }
         }
     }
@@ -131,6 +136,7 @@ struct CreativeCommand: AsyncParsableCommand {
             if let hash = creative.sha256 { lines.append("  sha256 \(hash)") }
             if let duration = creative.durationSeconds { lines.append("  \(Format.number(duration, 2)) s, \(creative.width ?? 0)×\(creative.height ?? 0), \(creative.sizeBytes ?? 0) bytes") }
             lines.append("  hook score \(creative.hookScore.map { Format.number($0, 1) } ?? "— (not scored)")")
+            if let rate = creative.predictedHookRate { lines.append("  predicted hook rate \(Format.percent(rate)) (calibrated preset)") }
             if let recording = creative.sourceRecording { lines.append("  cut from \(recording) \(Format.optional(creative.sourceStart, 1))–\(Format.optional(creative.sourceEnd, 1)) s") }
             Terminal.write(lines.joined(separator: "\n") + "\n")
             Terminal.write(DecisionTable.render(history))

@@ -3,10 +3,23 @@ import ClipHook
 import ClipPresets
 import Foundation
 
-/// `clipkit hook`: scores the first seconds of ad creatives against a platform preset.
-struct HookCommand: ParsableCommand {
+/// `clipkit hook`: the hook check (`clipkit hook FILE...`, the default) and its calibration (`clipkit hook calibrate`).
+struct HookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
+        abstract: "Check the opening seconds of ad creatives (default), or calibrate the check on the account's hook rates.",
+        discussion: """
+        clipkit hook FILE... is clipkit hook check FILE...; see clipkit hook check --help and clipkit hook calibrate --help.
+        """,
+        subcommands: [HookCheckCommand.self, HookCalibrateCommand.self],
+        defaultSubcommand: HookCheckCommand.self
+    )
+}
+
+/// `clipkit hook [check]`: scores the first seconds of ad creatives against a platform preset.
+struct HookCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the opening seconds of ad creatives: findings with fixes, and a score 0–100.",
         discussion: """
         Measures the opening window (default 3 s): black or fade-in, frozen picture, time to the first cut,
@@ -22,6 +35,8 @@ struct HookCommand: ParsableCommand {
           clipkit hook --preset tiktok-9x16 --lang zh a.mp4 b.mp4
           clipkit hook --json --min-score 70 creatives/ | jq '.[] | select(.score < 70) | .file'
           clipkit hook --csv creatives/ > hook.csv
+          clipkit hook calibrate --out douyin-mine.yaml    # learn this account's hook rate (see: clipkit hook calibrate --help)
+          clipkit hook new.mp4 --preset douyin-mine.yaml   # the predicted hook rate beside the score
         """
     )
 

@@ -3,9 +3,13 @@ import Foundation
 
 /// How `clipkit hook` prints its reports: a terminal table, CSV for spreadsheets.
 enum HookOutput {
-    /// The table, lowest score first, with the top findings of each file.
+    /// The table, lowest score first, with the top findings of each file; with a calibrated preset, the
+    /// predicted hook rate beside the score.
     static func table(_ reports: [HookReport], topFindings: Int = 3) -> String {
-        var table = Table(["score", "file", "findings"], alignments: [.right, .left, .left])
+        let calibrated = reports.contains { $0.predictedHookRate != nil }
+        var table = calibrated
+            ? Table(["score", "hook rate", "file", "findings"], alignments: [.right, .right, .left, .left])
+            : Table(["score", "file", "findings"], alignments: [.right, .left, .left])
         for report in reports.sorted(by: { ($0.score, $0.file) < ($1.score, $1.file) }) {
             let findings = report.findings.prefix(topFindings).map { finding -> String in
                 let mark = finding.severity == .fail ? Terminal.style("✗", "31") : finding.severity == .warn ? Terminal.style("!", "33") : "·"
@@ -13,7 +17,8 @@ enum HookOutput {
             }
             let more = report.findings.count > topFindings ? " (+\(report.findings.count - topFindings) more)" : ""
             let score = String(format: "%.0f", report.score)
-            table.add([score, report.file, findings.isEmpty ? "ok" : findings.joined(separator: "; ") + more])
+            let rate = calibrated ? [report.predictedHookRate.map { String(format: "%.1f %%", $0 * 100) } ?? ""] : []
+            table.add([score] + rate + [report.file, findings.isEmpty ? "ok" : findings.joined(separator: "; ") + more])
         }
         return table.render()
     }
@@ -36,8 +41,10 @@ enum HookOutput {
                              "bars", "sharpness", "mean_luma", "colorfulness"]
 
     /// One CSV row per report (RFC 4180 quoting), header first; findings as `id:severity` joined by `;`.
+    /// With a calibrated preset a last column `predicted_hook_rate` (0–1) is added.
     static func csv(_ reports: [HookReport]) -> String {
-        var lines = [csvColumns.joined(separator: ",")]
+        let calibrated = reports.contains { $0.predictedHookRate != nil }
+        var lines = [(csvColumns + (calibrated ? ["predicted_hook_rate"] : [])).joined(separator: ",")]
         for r in reports {
             let m = r.metrics
             let fields: [String] = [
@@ -49,7 +56,7 @@ enum HookOutput {
                 "\(m.cuts.count)", number(m.motion), number(m.firstSound), number(m.openingLoudness), number(m.samplePeak),
                 number(m.truePeak), number(m.picture?.bars.coveredFraction), number(m.picture?.sharpness),
                 number(m.picture?.meanLuma), number(m.picture?.colorfulness),
-            ]
+            ] + (calibrated ? [rate(r.predictedHookRate)] : [])
             lines.append(fields.map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -62,6 +69,11 @@ enum HookOutput {
         while trimmed.hasSuffix("0") { trimmed.removeLast() }
         if trimmed.hasSuffix(".") { trimmed.removeLast() }
         return trimmed == "-0" ? "0" : trimmed
+    }
+
+    /// A rate 0–1 with five decimals (number()'s three would hide a tenth of a percentage point).
+    static func rate(_ value: Double?) -> String {
+        value.map { String(format: "%.5f", $0) } ?? ""
     }
 
     static func quote(_ field: String) -> String {
