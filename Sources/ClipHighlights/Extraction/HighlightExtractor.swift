@@ -38,7 +38,7 @@ public struct HighlightExtractor {
         let parameters = parameters()
         let digest = try fingerprint(source: source, parameters: parameters)
         if !request.force, !request.dryRun, let previous, previous.digest == digest, previous.clips.allSatisfy({ clip in
-            clip.file.map { FileManager.default.fileExists(atPath: path(in: $0)) } ?? false
+            clip.file.map { OutputName.isPlain($0) && FileManager.default.fileExists(atPath: path(in: $0)) } ?? false
         }) {
             return ExtractionOutcome(entry: previous, skipped: true)
         }
@@ -186,10 +186,11 @@ public struct HighlightExtractor {
         }
     }
 
-    /// Clip files a previous run of this recording wrote that this run did not write again.
+    /// Clip files a previous run of this recording wrote that this run did not write again (plain names only:
+    /// a manifest edited to say `../x` or `/x` never deletes anything outside the output folder).
     private func removeStaleClips(previous: RecordingEntry, current: [ClipEntry]) {
         let kept = Set(current.compactMap(\.file))
-        for old in previous.clips.compactMap(\.file) where !kept.contains(old) {
+        for old in previous.clips.compactMap(\.file) where !kept.contains(old) && OutputName.isPlain(old) {
             try? FileManager.default.removeItem(atPath: path(in: old))
         }
     }
