@@ -23,6 +23,9 @@ import TestSupport
             let middle = data[data.count / 2]
             func fields(_ line: [UInt8]) -> [[UInt8]] { line.split(separator: comma, omittingEmptySubsequences: false).map(Array.init) }
             func join(_ fields: [[UInt8]]) -> [UInt8] { Array(fields.joined(separator: [comma])) }
+            func digits(_ field: [UInt8]) -> Bool { field.allSatisfy { (48...57).contains($0) || $0 == UInt8(ascii: ".") } }
+            // The first plain metric (a number shorter than an ID) in the middle row: impressions, clicks or spend.
+            let metric = fields(lines[middle]).firstIndex { !$0.isEmpty && $0.count < 9 && digits($0) } ?? 3
             switch self {
             case .bom: if lines[0].starts(with: [0xEF, 0xBB, 0xBF]) { lines[0].removeFirst(3) } else { lines[0] = [0xEF, 0xBB, 0xBF] + lines[0] }
             case .blankLines: for index in data.reversed() where index % 2 == 0 { lines.insert([], at: index) }
@@ -32,9 +35,9 @@ import TestSupport
                 let count = fields(lines[header]).count
                 lines.insert(Array("Total".utf8) + [UInt8](repeating: comma, count: count - 1), at: middle)
             case .negativeValue:
-                var row = fields(lines[middle]); row[row.count - 1] = Array("-".utf8) + row[row.count - 1]; lines[middle] = join(row)
+                var row = fields(lines[middle]); row[metric] = Array("-".utf8) + row[metric]; lines[middle] = join(row)
             case .nonNumericValue:
-                var row = fields(lines[middle]); row[row.count - 1] = Array("12abc".utf8); lines[middle] = join(row)
+                var row = fields(lines[middle]); row[metric] = Array("12abc".utf8); lines[middle] = join(row)
             case .otherDateFormat:
                 var row = fields(lines[middle]); row[0] = row[0].map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "/") : $0 }; lines[middle] = join(row)
             case .duplicatedRow: lines.insert(lines[data[0]], at: data[data.count - 1] + 1)
@@ -43,9 +46,11 @@ import TestSupport
             case .mixedEncoding:
                 var row = fields(lines[middle]); row[1] = row[1] + [0xE9, 0xE9]; lines[middle] = join(row)
             case .scientificID:
+                // Every ID-like number (9+ digits) in the row, or the generic export's creative_id.
                 var row = fields(lines[middle])
-                let id = row.firstIndex { $0.count >= 15 && $0.allSatisfy { (48...57).contains($0) } } ?? 2
-                row[id] = Array("1.2E+17".utf8); lines[middle] = join(row)
+                let ids = row.indices.filter { row[$0].count >= 9 && digits(row[$0]) && !row[$0].contains(UInt8(ascii: ".")) }
+                for id in ids.isEmpty ? [2] : ids { row[id] = Array("1.2E+17".utf8) }
+                lines[middle] = join(row)
             }
             return lines
         }
