@@ -11,8 +11,9 @@ import TestSupport
     static let corpus = Array(0..<(stress ? 520 : 128))
     /// Also run by `analyze`: every third (strides prime to 4 reach every format and damage), or all under stress.
     static let analysisSample = corpus.filter { stress || $0 % 3 == 0 }
-    /// Also run by `hook` and both `extract` modes: every seventh, or all under stress.
-    static let cuttingSample = corpus.filter { stress || $0 % 7 == 0 }
+    /// Also run by `hook` and both `extract` modes: every seventh, or all under stress; plus the variants that once
+    /// failed mid-extract (#30: a TS with empty PES payloads; #90: a TS whose timestamps jump back 10 s).
+    static let cuttingSample = corpus.filter { stress || $0 % 7 == 0 || [30, 90].contains($0) }
     /// Seconds one command may take on one 6 s file before it counts as hung (debug build, shared cores).
     static let timeout: TimeInterval = 45
 
