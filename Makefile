@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= /usr/local
 DEMO   ?= demo-out
 
-.PHONY: build release test demo bench install deps deps-test clean
+.PHONY: build release test stress demo bench install deps deps-test clean
 
 ## build: debug build of the clipkit binary (.build/debug/clipkit)
 build: deps
@@ -17,6 +17,11 @@ release: deps
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## stress: the reliability suite at full size (520 damaged recordings through every command, more kills)
+stress: deps-test
+	$(SWIFT) build --build-tests
+	CLIPKIT_STRESS=1 $(SWIFT) test --filter ReliabilityTests
 
 ## demo: install, build, make a sample live recording in $(DEMO)/, run the main jobs on it
 demo: release

@@ -66,6 +66,8 @@ let package = Package(
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
+        // Damaged media, killed jobs, broken exports, hostile names (issue 8); `make stress` runs the full corpus.
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -38,7 +38,7 @@ public struct HighlightExtractor {
         let parameters = parameters()
         let digest = try fingerprint(source: source, parameters: parameters)
         if !request.force, !request.dryRun, let previous, previous.digest == digest, previous.clips.allSatisfy({ clip in
-            clip.file.map { FileManager.default.fileExists(atPath: path(in: $0)) } ?? false
+            clip.file.map { OutputName.isPlain($0) && FileManager.default.fileExists(atPath: path(in: $0)) } ?? false
         }) {
             return ExtractionOutcome(entry: previous, skipped: true)
         }
@@ -60,38 +60,48 @@ public struct HighlightExtractor {
 
         let cuttingStarted = Date()
         var clips: [ClipEntry] = []
-        if !request.dryRun {
-            try FileManager.default.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
-        }
-        let cutter = request.dryRun ? nil : try ClipCutter(source: source)
-        let stem = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
-        for plan in plans {
-            var clip = ClipEntry(index: plan.rank, start: plan.start, end: plan.end, duration: plan.duration, score: plan.score,
-                                 reasons: plan.reasons, components: plan.components, startSnap: plan.startSnap,
-                                 endSnap: plan.endSnap, mode: request.mode.name)
-            if let cutter {
-                let name = String(format: "%@-%02d.mp4", stem, plan.rank)
-                let result = try cutter.cut(start: plan.start, end: plan.end, mode: cutMode(for: plan, report: report),
-                                            output: path(in: name)) { fraction in
-                    progress(.cutting, (Double(plan.rank - 1) + fraction) / Double(plans.count))
-                }
-                clip.file = name
-                clip.actualStart = result.actualStart
-                clip.actualDuration = result.duration
-                clip.method = result.method
-                clip.notes = result.notes.isEmpty ? nil : result.notes
-                if let hookScorer, let hook = try? hookScorer(path(in: name)) {
-                    clip.hookScore = hook.score
-                    clip.hookFindings = hook.findings
-                }
+        var written: [String] = []
+        let outputs: (exports: [String], sheet: String?)
+        do {
+            if !request.dryRun {
+                try FileManager.default.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
             }
-            clips.append(clip)
+            let cutter = request.dryRun ? nil : try ClipCutter(source: source)
+            let stem = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+            for plan in plans {
+                var clip = ClipEntry(index: plan.rank, start: plan.start, end: plan.end, duration: plan.duration, score: plan.score,
+                                     reasons: plan.reasons, components: plan.components, startSnap: plan.startSnap,
+                                     endSnap: plan.endSnap, mode: request.mode.name)
+                if let cutter {
+                    let name = String(format: "%@-%02d.mp4", stem, plan.rank)
+                    let result = try Self.namingSource(source, clip: name, plan: plan) {
+                        try cutter.cut(start: plan.start, end: plan.end, mode: cutMode(for: plan, report: report),
+                                       output: path(in: name)) { fraction in
+                            progress(.cutting, (Double(plan.rank - 1) + fraction) / Double(plans.count))
+                        }
+                    }
+                    written.append(path(in: name))
+                    clip.file = name
+                    clip.actualStart = result.actualStart
+                    clip.actualDuration = result.duration
+                    clip.method = result.method
+                    clip.notes = result.notes.isEmpty ? nil : result.notes
+                    if let hookScorer, let hook = try? hookScorer(path(in: name)) {
+                        clip.hookScore = hook.score
+                        clip.hookFindings = hook.findings
+                    }
+                }
+                clips.append(clip)
+            }
+            outputs = request.dryRun ? ([], nil) : try writeTimelines(clips: clips, source: source, stem: stem, probe: probe)
+        } catch {
+            // All of a recording's outputs or none: clips this run already cut are not in any manifest.
+            for file in written { try? FileManager.default.removeItem(atPath: file) }
+            throw error
         }
         let timing = ExtractionTiming(analysis: cuttingStarted.timeIntervalSince(analysisStarted),
                                       cutting: Date().timeIntervalSince(cuttingStarted))
         if !request.dryRun, let previous { removeStaleClips(previous: previous, current: clips) }
-        let outputs = request.dryRun ? (exports: [String](), sheet: String?.none)
-            : try writeTimelines(clips: clips, source: source, stem: stem, probe: probe)
 
         let entry = RecordingEntry(
             source: source, probe: probe, parameters: parameters, digest: digest,
@@ -190,10 +200,21 @@ public struct HighlightExtractor {
         }
     }
 
-    /// Clip files a previous run of this recording wrote that this run did not write again.
+    /// Runs a cut; a media error about the clip being written is reported against the recording, naming the clip.
+    private static func namingSource(_ source: String, clip name: String, plan: ClipPlan, _ cut: () throws -> CutResult) throws -> CutResult {
+        do {
+            return try cut()
+        } catch let error as MediaError where error.file != source {
+            let span = String(format: "%.2f-%.2f s", plan.start, plan.end)
+            throw MediaError(file: source, operation: "cutting \(span) into \(name): \(error.operation)", message: error.message, code: error.code)
+        }
+    }
+
+    /// Clip files a previous run of this recording wrote that this run did not write again (plain names only:
+    /// a manifest edited to say `../x` or `/x` never deletes anything outside the output folder).
     private func removeStaleClips(previous: RecordingEntry, current: [ClipEntry]) {
         let kept = Set(current.compactMap(\.file))
-        for old in previous.clips.compactMap(\.file) where !kept.contains(old) {
+        for old in previous.clips.compactMap(\.file) where !kept.contains(old) && OutputName.isPlain(old) {
             try? FileManager.default.removeItem(atPath: path(in: old))
         }
     }
