@@ -27,7 +27,8 @@ for mode in ("copy", "exact"):
     out = f"bench-out/extract-{mode}"
     results[mode] = timed([clipkit, "extract", recording, "--out", out, "--count", "10", "--mode", mode, "--force", "--no-hook"])
 def stages(mode):
-    entry = json.load(open(f"bench-out/extract-{mode}/manifest.json"))["recordings"][0]
+    recordings = json.load(open(f"bench-out/extract-{mode}/manifest.json"))["recordings"]
+    entry = next(r for r in recordings if r["source"] == os.path.abspath(recording))
     return entry["clips"], entry["timing"]
 clips, copy_timing = stages("copy")
 _, exact_timing = stages("exact")
