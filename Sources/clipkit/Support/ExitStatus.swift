@@ -24,6 +24,3 @@ enum ExitStatus {
         return failure
     }
 }
-
-/// An error that has already been reported line by line (e.g. one bad file among several): exit 1 quietly.
-struct AlreadyReported: Error {}
