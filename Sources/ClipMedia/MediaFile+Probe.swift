@@ -36,7 +36,7 @@ extension MediaFile {
             profile: profile,
             bitRate: parameters.bit_rate > 0 ? Int(parameters.bit_rate) : nil,
             startTime: mediaTime(stream.start_time, stream: index),
-            duration: Timebase.seconds(stream.duration, stream.time_base),
+            duration: stitchedDuration(stream: index) ?? Timebase.seconds(stream.duration, stream.time_base),
             timeBase: Timebase.text(stream.time_base)
         )
         if parameters.codec_type == AVMEDIA_TYPE_VIDEO {

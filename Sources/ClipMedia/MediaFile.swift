@@ -2,12 +2,18 @@ import CFFmpeg
 import Foundation
 
 /// An open media file (any container FFmpeg reads): its streams, packets, and seeking.
-/// Owns the FFmpeg demuxer and frees it when released. Times are seconds from the container's start.
+/// Owns the FFmpeg demuxer and frees it when released. Times are seconds from the container's start, on one
+/// continuous timeline: where an MPEG-TS or FLV recording's time stamps jump (a stream reconnect), the packets
+/// after the jump are shifted to follow on (see `TimestampStitcher`).
 public final class MediaFile {
     /// The path as given.
     public let path: String
     let context: UnsafeMutablePointer<AVFormatContext>
-    private let packet: Packet
+    let packet: Packet
+    /// The scanned timeline of a container whose time stamps may jump; nil for the others (MP4, MKV, …).
+    private(set) var timeline: Timeline?
+    /// Shifts packets onto the continuous timeline; only when the time stamps do jump.
+    private var stitcher: TimestampStitcher?
 
     /// Opens `path` and reads enough of it to know its streams.
     public init(path: String) throws {
@@ -33,6 +39,12 @@ public final class MediaFile {
         self.path = path
         self.context = context
         self.packet = try Packet(file: path)
+        if timestampsMayJump {
+            let timeline = TimelineCache.shared.timeline(for: path) { scanTimeline() }
+            self.timeline = timeline
+            if timeline.hasJumps { stitcher = TimestampStitcher(offsets: timeline.offsets, discovers: false) }
+            try rewind()
+        }
     }
 
     deinit {
@@ -45,9 +57,12 @@ public final class MediaFile {
         Timebase.seconds(context.pointee.start_time, clip_time_base_q()) ?? 0
     }
 
-    /// The container's duration in seconds, when known.
+    /// The container's duration in seconds, when known (on the continuous timeline when the time stamps jump).
     public var duration: Double? {
-        Timebase.seconds(context.pointee.duration, clip_time_base_q())
+        if let timeline, timeline.hasJumps, let end = timeline.end {
+            return Double(end) / Double(AV_TIME_BASE) - startTime
+        }
+        return Timebase.seconds(context.pointee.duration, clip_time_base_q())
     }
 
     var streamCount: Int { Int(context.pointee.nb_streams) }
@@ -82,6 +97,7 @@ public final class MediaFile {
             if context.pointee.pb != nil, avio_feof(context.pointee.pb) != 0 { return nil }
             throw MediaError(file: path, operation: "reading packet", code: code)
         }
+        if stitcher != nil { stitch(packet.raw, with: &stitcher!) }
         let index = Int(packet.raw.pointee.stream_index)
         let base = stream(index).pointee.time_base
         packet.describe(stream: index, timeBase: base, startTime: startTime)
@@ -97,6 +113,9 @@ public final class MediaFile {
     /// Decoders must be `reset()` afterwards.
     public func seek(to seconds: Double, stream index: Int? = nil) throws {
         let target = seconds + startTime
+        if let timeline, timeline.hasJumps {
+            return try seek(onto: timeline, to: target)
+        }
         if let index {
             let ticks = Timebase.ticks(target, stream(index).pointee.time_base)
             try check(av_seek_frame(context, Int32(index), ticks, AVSEEK_FLAG_BACKWARD), path,
@@ -106,5 +125,26 @@ public final class MediaFile {
             try check(av_seek_frame(context, -1, ticks, AVSEEK_FLAG_BACKWARD), path,
                       "seeking to \(String(format: "%.3f", seconds)) s")
         }
+    }
+
+    /// Seeks a file whose time stamps jump (they are not monotonic, so FFmpeg's time seek cannot be trusted):
+    /// to the byte position of the last keyframe scanned at or before `target` (seconds, the file's clock), or
+    /// to the first packet when there is none (or `target` is nil).
+    private func seek(onto timeline: Timeline, to target: Double?) throws {
+        let point = target.flatMap { Int64(exactly: ($0 * Double(AV_TIME_BASE)).rounded()) }
+            .flatMap(timeline.syncPoint(atOrBefore:))
+        try check(av_seek_frame(context, -1, point?.position ?? timeline.firstPosition ?? 0, AVSEEK_FLAG_BYTE), path,
+                  "seeking to \(formatSeconds((target ?? startTime) - startTime))")
+        stitcher?.restart(near: point?.time)
+    }
+
+    /// Goes back to the first packet. A file whose time stamps jump goes back by byte to its first packet, as
+    /// does MPEG-TS (a time seek there is an estimate that can land late); containers with an index seek by
+    /// time (a byte seek to 0 would land on their header).
+    func rewind() throws {
+        if let timeline, timeline.hasJumps { return try seek(onto: timeline, to: nil) }
+        let estimatesTime = context.pointee.iformat.pointee.flags & AVFMT_TS_DISCONT != 0
+        if estimatesTime, av_seek_frame(context, -1, 0, AVSEEK_FLAG_BYTE) >= 0 { return }
+        try seek(to: 0)
     }
 }

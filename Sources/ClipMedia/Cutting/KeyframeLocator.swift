@@ -84,14 +84,3 @@ extension MediaFile {
         }
     }
 }
-
-extension MediaFile {
-    /// Goes back to the first packet. In MPEG-TS/PS (formats with timestamp discontinuities) a time seek is
-    /// an estimate that can land late, so they go back by byte; containers with an index seek by time
-    /// (a byte seek to 0 would land on their header).
-    func rewind() throws {
-        let estimatesTime = context.pointee.iformat.pointee.flags & AVFMT_TS_DISCONT != 0
-        if estimatesTime, av_seek_frame(context, -1, 0, AVSEEK_FLAG_BYTE) >= 0 { return }
-        try seek(to: 0)
-    }
-}

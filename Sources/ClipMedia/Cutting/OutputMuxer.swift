@@ -26,8 +26,7 @@ final class OutputMuxer {
             throw MediaError(file: path, operation: "creating the output", message: "folder \(folder) does not exist")
         }
         finalPath = path
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).partial-\(getpid()).\(ext)").path
+        temporaryPath = PartialFile.path(for: path, keepsExtension: true)
         var allocated: UnsafeMutablePointer<AVFormatContext>?
         try check(avformat_alloc_output_context2(&allocated, format, nil, temporaryPath), path, "creating the output")
         context = allocated!

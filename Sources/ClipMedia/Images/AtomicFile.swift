@@ -3,8 +3,7 @@ import Foundation
 /// Writes whole files through a temporary name in the same folder, so readers never see half a file.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        let temporary = URL(fileURLWithPath: PartialFile.path(for: path, keepsExtension: false))
         do {
             try data.write(to: temporary)
         } catch {

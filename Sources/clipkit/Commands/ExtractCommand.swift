@@ -107,6 +107,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let request = try ExtractionSetup(command: self).request()
         var manifest = dryRun ? ExtractionManifest() : try ExtractionManifest.load(directory: out)
+        if !dryRun { PartialFile.removeStale(in: out) }
         var ran: [RecordingEntry] = []
         var failed = false
         for (index, recording) in recordings.enumerated() {
