@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= /usr/local
 DEMO   ?= demo-out
 
-.PHONY: build release test stress demo bench install deps deps-test clean
+.PHONY: build release test stress asan demo bench install deps deps-test clean
 
 ## build: debug build of the clipkit binary (.build/debug/clipkit)
 build: deps
@@ -22,6 +22,12 @@ test: deps-test
 stress: deps-test
 	$(SWIFT) build --build-tests
 	CLIPKIT_STRESS=1 $(SWIFT) test --filter ReliabilityTests
+
+## asan: the media layer built with AddressSanitizer (.build-asan), run on a sample of the damaged corpus
+asan: deps-test
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product clipkit-media-check
+	$(SWIFT) build --build-tests
+	CLIPKIT_ASAN_CHECK=$(CURDIR)/.build-asan/debug/clipkit-media-check $(SWIFT) test --filter AddressSanitizerTests
 
 ## demo: install, build, make a sample live recording in $(DEMO)/, run the main jobs on it
 demo: release
@@ -47,4 +53,4 @@ deps-test:
 	scripts/install-deps.sh test
 
 clean:
-	rm -rf .build $(DEMO)
+	rm -rf .build .build-asan $(DEMO)

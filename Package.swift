@@ -50,6 +50,8 @@ let package = Package(
         ]),
         // Cutting benchmark driver, built and run only by bench/cutting.sh.
         .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
+        // The media layer's paths on given files, built with AddressSanitizer by `make asan`.
+        .executableTarget(name: "clipkit-media-check", dependencies: ["ClipMedia", "ClipAnalyzer"], path: "Tests/clipkit-media-check"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClipMediaTests", dependencies: ["ClipMedia", "TestSupport"]),

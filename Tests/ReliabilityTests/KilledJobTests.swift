@@ -4,7 +4,8 @@ import TestSupport
 
 /// `kill -9` at seeded random moments during `extract` (each mode), `stats import` and `rotate --apply`:
 /// afterwards no half clip under a final name, the manifest old or new, the database intact with all or none of a
-/// file's rows, and re-running the same command completes the work exactly as an uninterrupted run does.
+/// file's rows, and re-running the same command completes the work exactly as an uninterrupted run does (and
+/// removes the partial files the killed runs left).
 @Suite(.serialized) struct KilledJobTests {
     static let kills = ProcessInfo.processInfo.environment["CLIPKIT_STRESS"] != nil ? 12 : 4
 
@@ -39,12 +40,21 @@ import TestSupport
                 }
             }
         }
+        // The re-run removes the partial files of dead runs (the kills above, and two planted ones) but never a
+        // live process's (this test's own).
+        let dead = try Self.deadProcessID()
+        let live = ".clip-99.partial-\(getpid()).mp4"
+        for name in [".clip-98.partial-\(dead).mp4", ".manifest.json.partial-\(dead)", live] {
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("half".utf8))
+        }
         let rerun = try Fixtures.clipkit(arguments(folder))
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try Self.clipFiles(folder) == expected)
         for file in expected {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(mode): \(file) missing after the re-run")
         }
+        let partials = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
+        #expect(partials == [live], "\(mode): partial files after the re-run: \(partials)")
     }
 
     @Test func statsImport() throws {
@@ -135,6 +145,16 @@ import TestSupport
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+    }
+
+    /// The id of a process that has exited (and been reaped).
+    static func deadProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["true"]
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
     }
 
     /// The clip file names in a manifest, sorted.
