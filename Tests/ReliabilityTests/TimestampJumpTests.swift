@@ -4,7 +4,7 @@ import TestSupport
 
 /// Recordings whose time stamps jump mid-file (a live stream that reconnected) or wrap (MPEG-TS's 33-bit clock):
 /// `probe` and `analyze` see one continuous 20 s timeline, and what happens after the jump is found at its
-/// place on it, within one frame. The cutting side is in `ClipCutTests/JumpCutTests`.
+/// place on it, within one frame, and so are the clips `extract` cuts. Cuts at given times: `ClipCutTests/JumpCutTests`.
 @Suite struct TimestampJumpTests {
     static let recordings = ["forward.ts", "backward.ts", "wrap.ts", "forward.flv", "backward.flv"]
     static let frame = 1 / TimestampJumpFixture.frameRate
@@ -44,6 +44,45 @@ import TestSupport
         if let silence = silence.first {
             #expect(abs(silence.lowerBound - expected.lowerBound) <= Self.frame && abs(silence.upperBound - expected.upperBound) <= Self.frame,
                     "\(label): silence \(silence), expected \(expected)")
+        }
+    }
+
+    /// `extract` cuts clips after the jump where it planned them: ffmpeg's scene detection on each clip finds the
+    /// source's picture changes (black in, black out, colour bars) at their continuous time less the clip's start.
+    @Test(arguments: ["forward.ts", "backward.flv"], ["copy", "exact"])
+    func extractedClipsAfterTheJumpStartWherePlanned(name: String, mode: String) throws {
+        let recording = try Self.fixture(name)
+        let folder = try Fixtures.temporaryDirectory("jump-extract")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Fixtures.clipkit(["extract", recording.path, "--out", folder.path, "--mode", mode, "--count", "3",
+                                           "--min-duration", "3", "--max-duration", "5", "--no-hook"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let clips = (manifest["recordings"] as? [[String: Any]])?.first?["clips"] as? [[String: Any]] ?? []
+        let changes = [TimestampJumpFixture.blackFrames.lowerBound, TimestampJumpFixture.blackFrames.upperBound, TimestampJumpFixture.cutFrame]
+            .map(recording.time(ofFrame:))
+        var checked = 0
+        for clip in clips {
+            guard let file = clip["file"] as? String, let start = clip["actualStart"] as? Double,
+                  let duration = clip["actualDuration"] as? Double else { continue }
+            let inside = changes.filter { $0 > start + 0.2 && $0 < start + duration - 0.2 }
+            guard !inside.isEmpty else { continue }
+            let seen = try Self.sceneChanges(folder.appendingPathComponent(file).path)
+            for change in inside {
+                #expect(seen.contains { abs($0 - (change - start)) <= Self.frame },
+                        "\(name) \(mode) \(file) from \(start) s: the change at \(change) s should be at \(change - start) s, ffmpeg sees \(seen)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0, "\(name) \(mode): no clip covers a picture change after the jump: \(clips)")
+    }
+
+    /// Times (seconds from the clip's start) of the frames ffmpeg's scene detection scores as a change.
+    static func sceneChanges(_ path: String) throws -> [Double] {
+        let result = try Fixtures.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-i", path, "-vf", "select='gt(scene,0.3)',showinfo",
+                                                        "-an", "-f", "null", "-"])
+        return result.stderr.split(separator: "\n").filter { $0.contains("Parsed_showinfo") }.compactMap { line in
+            line.components(separatedBy: "pts_time:").dropFirst().first?.split(separator: " ").first.flatMap { Double($0) }
         }
     }
 
