@@ -28,7 +28,7 @@ extension MediaFile {
             if raw.pointee.pos >= 0 {
                 timeline.firstPosition = timeline.firstPosition ?? raw.pointee.pos
                 let isKeyframe = raw.pointee.flags & AV_PKT_FLAG_KEY != 0
-                let spaced = timeline.syncPoints.last.map { start - $0.time >= 500_000 } ?? true
+                let spaced = timeline.syncPoints.last.map { start &- $0.time >= 500_000 } ?? true
                 if index == main, isKeyframe, videoStreamIndex != nil || spaced {
                     timeline.syncPoints.append(.init(time: start, position: raw.pointee.pos))
                 }
@@ -56,7 +56,7 @@ extension MediaFile {
         guard let timeline, timeline.hasJumps, let end = timeline.ends[index] else { return nil }
         let first = stream(index).pointee.start_time
         let start = first != FFmpegCode.noPTS ? av_rescale_q(first, stream(index).pointee.time_base, clip_time_base_q()) : context.pointee.start_time
-        return Double(end - start) / Double(AV_TIME_BASE)
+        return Double(end &- start) / Double(AV_TIME_BASE)
     }
 
     /// The decoding time stamp (else presentation) in microseconds of the file's clock.
