@@ -1,0 +1,46 @@
+/// One recording of an extract output folder (its manifest entry) with a thumbnail per clip.
+public struct RecordingInput: Sendable {
+    /// The recording's path as the manifest has it.
+    public var source: String
+    /// The extract output folder it was read from.
+    public var folder: String
+    public var duration: Double?
+    public var clips: [ClipCard]
+
+    public init(source: String, folder: String, duration: Double?, clips: [ClipCard]) {
+        self.source = source
+        self.folder = folder
+        self.duration = duration
+        self.clips = clips
+    }
+}
+
+/// One extracted clip as the report shows it.
+public struct ClipCard: Sendable {
+    public var index: Int
+    public var file: String?
+    public var start: Double
+    public var end: Double
+    public var score: Double
+    public var reasons: [String]
+    public var hookScore: Double?
+    public var hookFindings: [String]?
+    /// A small PNG of a frame of the clip, embedded as a data: URI.
+    public var thumbnailPNG: [UInt8]?
+    /// Why there is no thumbnail (no file in a dry run, file missing, not decodable).
+    public var thumbnailProblem: String?
+
+    public init(index: Int, file: String?, start: Double, end: Double, score: Double, reasons: [String], hookScore: Double?,
+                hookFindings: [String]?, thumbnailPNG: [UInt8]?, thumbnailProblem: String?) {
+        self.index = index
+        self.file = file
+        self.start = start
+        self.end = end
+        self.score = score
+        self.reasons = reasons
+        self.hookScore = hookScore
+        self.hookFindings = hookFindings
+        self.thumbnailPNG = thumbnailPNG
+        self.thumbnailProblem = thumbnailProblem
+    }
+}
