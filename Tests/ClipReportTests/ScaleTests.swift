@@ -20,7 +20,7 @@ import Testing
         #expect(ticks.count == 6)
         #expect(abs(ticks[1] - 0.005) < 1e-12)
         #expect(abs(ticks.last! - 0.025) < 1e-12)
-        #expect(LinearScale(domain: 0...130, range: (0, 1)).ticks(5) == [0, 25, 50, 75, 100, 125])
+        #expect(LinearScale(domain: 0...130, range: (0, 1)).ticks(5) == [0, 50, 100], "step 26 rounds up to 50; 150 is outside")
         #expect(LinearScale(domain: 0...0.025, range: (0, 1)).ticks(5).first?.sign == .plus, "no −0 tick label")
     }
 

@@ -9,7 +9,7 @@ import TestSupport
     static let hostile = "<script>alert(1)</script>"
 
     /// A scratch folder and database with plan `spring-sale`: c1–c4 live from day 0, c2 wearing out from day 24,
-    /// rotation applied as of day 27 (c2 rests, c5 goes live) and day 34; a candidate with a hostile ID.
+    /// rotation applied as of day 27 (c2 rests, c5 goes live) and day 34; a creative with a hostile ID retired by hand.
     static func filledStore() throws -> (folder: URL, db: String) {
         let folder = try Fixtures.temporaryDirectory("clipkit-report")
         let db = folder.appendingPathComponent("clipkit.sqlite").path
@@ -20,6 +20,7 @@ import TestSupport
         try cli(["plan", "add", "spring-sale", "--name", "Spring sale & <friends>", "--budget", "5000", "--break-even-roi", "1.8", "--target-cpa", "60"])
         try cli(["creative", "add", "--plan", "spring-sale", "--id", "c1", "--id", "c2", "--id", "c3", "--id", "c4", "--active"])
         try cli(["creative", "add", "--plan", "spring-sale", "--id", "c5", "--id", hostile])
+        try cli(["creative", "retire", hostile, "--reason", "<b>off-brand</b>"])
         let ctr = ["c1": 0.020, "c2": 0.022, "c3": 0.019, "c4": 0.021, "c5": 0.024]
         func csv(days: Range<Int>, creatives: [String]) throws -> String {
             var text = "date,plan_id,creative_id,impressions,clicks,views_3s,spend,orders,revenue\n"
@@ -45,8 +46,8 @@ import TestSupport
     /// A short generated live recording with a hostile name, extracted into `DIR/clips` (2 clips, hook-checked).
     static func extractFolder(in folder: URL) throws -> URL {
         let room = try LiveRecordingFixture.make(name: "report-room", duration: 60, climaxes: [12, 38], climaxLength: 12, music: 26, cuts: 52)
-        let recording = folder.appendingPathComponent("room <b>1</b>.mp4")
-        try FileManager.default.copyItem(atPath: room.path, toPath: recording.path)
+        let recording = folder.appendingPathComponent("room <b>&1.mp4")
+        try Data(contentsOf: URL(fileURLWithPath: room.path)).write(to: recording)
         let out = folder.appendingPathComponent("clips")
         let result = try Fixtures.clipkit(["extract", recording.path, "--out", out.path, "--count", "2", "--mode", "copy",
                                            "--min-duration", "4", "--max-duration", "10", "--events", room.eventsCSV])
@@ -68,7 +69,8 @@ import TestSupport
         #expect(html.components(separatedBy: "class=\"chart gantt\"").count - 1 == 1)
         for id in ["c1", "c2", "c3", "c4", "c5"] { #expect(html.contains("<td class=\"id\">\(id)</td>"), "\(id) missing") }
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.lowercased().contains("<script"))
-        #expect(html.contains("Spring sale &amp; &lt;friends&gt;") && html.contains("room &lt;b&gt;1&lt;/b&gt;.mp4") && !html.contains("<b>1</b>"))
+        #expect(html.contains("&lt;b&gt;off-brand&lt;/b&gt;") && !html.contains("<b>off"))
+        #expect(html.contains("Spring sale &amp; &lt;friends&gt;") && html.contains("room &lt;b&gt;&amp;1.mp4") && !html.contains("<b>&1"))
         // The timeline says why c2 left, with numbers; the charts mark its fatigue point; the budget advice is there.
         #expect(html.contains("rest: CTR −"), "c2's rest label")
         #expect(html.contains("c2: fatigue"))
@@ -99,6 +101,7 @@ import TestSupport
         let page = folder.appendingPathComponent("report.html").path
         let notExtract = try Fixtures.clipkit(["report", "--html", page, "--clips", folder.path], environment: env)
         #expect(notExtract.status == 1 && notExtract.stderr == "clipkit: error: \(folder.path): no manifest.json: not a clipkit extract output folder\n")
+        #expect(!FileManager.default.fileExists(atPath: env["CLIPKIT_DB"]!), "a bad --clips folder fails before the database is created")
         let missingFolder = folder.appendingPathComponent("nowhere/report.html").path
         let unwritable = try Fixtures.clipkit(["report", "--html", missingFolder], environment: env)
         #expect(unwritable.status == 1 && unwritable.stderr.hasPrefix("clipkit: error: \(missingFolder)") && unwritable.stderr.split(separator: "\n").count == 1,

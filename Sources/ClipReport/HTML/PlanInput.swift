@@ -24,8 +24,9 @@ public struct PlanInput: Sendable {
     }
 
     /// The last day drawn: `through`, extended by up to two days so a rotation decided as of today on stats up to
-    /// yesterday still shows its effect (a later change by hand is only listed, not drawn).
+    /// yesterday still shows its effect (changes by hand only extend nothing: they are listed).
     public var last: Day {
-        min(max(through, changes.map { $0.day.adding(days: 1) }.max() ?? through), through.adding(days: 2))
+        let rotated = changes.filter { $0.origin == "rotate" }.map { $0.day.adding(days: 1) }.max() ?? through
+        return min(max(through, rotated), through.adding(days: 2))
     }
 }

@@ -57,8 +57,11 @@ struct PlanSection {
         }
         html += "<p>\(Markup.escape(advice.reason.message))</p>"
         if rotation.needsNewCreatives {
-            html += "<p class=\"alert\">Needs new creatives: \(rotation.activeAfter.count) would be live after a rotation today "
-            html += "(min \(input.policy.minActive), target \(input.policy.targetActive)).</p>"
+            let live = rotation.activeAfter.count
+            html += "<p class=\"alert\">Needs new creatives: " + (rotation.belowMinimum
+                ? "only \(live) live after rotating as of \(input.through), below the minimum of \(input.policy.minActive)."
+                : "\(live) live after rotating as of \(input.through) (target \(input.policy.targetActive)), and no candidate is left to replace the next fatigued one.")
+            html += "</p>"
         }
         for note in rotation.notes { html += "<p>\(Markup.escape(note))</p>" }
         return html + "</div>\n"

@@ -24,14 +24,15 @@ public struct ClipCard: Sendable {
     public var score: Double
     public var reasons: [String]
     public var hookScore: Double?
-    public var hookFindings: [String]?
+    /// The hook check's findings, when it ran (empty: nothing found).
+    public var hookFindings: [HookFinding]?
     /// A small PNG of a frame of the clip, embedded as a data: URI.
     public var thumbnailPNG: [UInt8]?
     /// Why there is no thumbnail (no file in a dry run, file missing, not decodable).
     public var thumbnailProblem: String?
 
     public init(index: Int, file: String?, start: Double, end: Double, score: Double, reasons: [String], hookScore: Double?,
-                hookFindings: [String]?, thumbnailPNG: [UInt8]?, thumbnailProblem: String?) {
+                hookFindings: [HookFinding]?, thumbnailPNG: [UInt8]?, thumbnailProblem: String?) {
         self.index = index
         self.file = file
         self.start = start
@@ -42,5 +43,15 @@ public struct ClipCard: Sendable {
         self.hookFindings = hookFindings
         self.thumbnailPNG = thumbnailPNG
         self.thumbnailProblem = thumbnailProblem
+    }
+}
+
+/// A hook finding of a clip: its id as the manifest records it and the preset's hint on how to fix it.
+public struct HookFinding: Sendable {
+    public var id: String
+    public var fix: String?
+    public init(id: String, fix: String?) {
+        self.id = id
+        self.fix = fix
     }
 }

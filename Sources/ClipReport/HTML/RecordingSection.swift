@@ -33,9 +33,13 @@ struct RecordingSection {
         }
         if let findings = clip.hookFindings {
             html += findings.isEmpty ? "<div class=\"muted\">hook check: no findings</div>"
-                : "<ul class=\"findings\">" + findings.map { "<li>hook: \(Markup.escape($0))</li>" }.joined() + "</ul>"
+                : "<ul class=\"findings\">" + findings.map(item).joined() + "</ul>"
         }
         return html + "</div></article>\n"
+    }
+
+    private func item(_ finding: HookFinding) -> String {
+        "<li>hook: <span class=\"id\">\(Markup.escape(finding.id))</span>" + (finding.fix.map { " — \(Markup.escape($0))" } ?? "") + "</li>"
     }
 
     /// `m:ss.s` or `h:mm:ss` for a time in the recording.

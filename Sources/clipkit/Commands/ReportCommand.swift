@@ -43,6 +43,9 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Extract folders first: a bad --clips folder fails before the database is opened (or created).
+        let hints = clips.isEmpty ? [:] : try ReportHTML.hookHints()
+        let recordings = try clips.flatMap { try ReportHTML.recordings(folder: $0, hints: hints) }
         let db = try store.open()
         var plans = try await db.plans()
         if !plan.isEmpty {
@@ -51,7 +54,6 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let loader = PolicyLoader()
         if let html {
-            let recordings = try clips.flatMap(ReportHTML.recordings(folder:))
             var inputs: [PlanInput] = []
             for plan in plans {
                 inputs.append(try await ReportHTML.planInput(plan, policy: try loader.policy(plan.policy), store: db, days: days, asOf: asOf))

@@ -1,4 +1,5 @@
 import ClipHighlights
+import ClipHook
 import ClipMedia
 import ClipReport
 import ClipRotation
@@ -30,8 +31,9 @@ enum ReportHTML {
                          first: through.adding(days: -(days - 1)), through: through)
     }
 
-    /// The recordings of an extract output folder (`DIR/manifest.json`), one thumbnail per clip file.
-    static func recordings(folder: String) throws -> [RecordingInput] {
+    /// The recordings of an extract output folder (`DIR/manifest.json`), one thumbnail per clip file; hook findings
+    /// get their fix hint from `hints` (finding id → text).
+    static func recordings(folder: String, hints: [String: String]) throws -> [RecordingInput] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportInputError("\(folder): no such folder (--clips takes an extract output folder)")
@@ -42,11 +44,17 @@ enum ReportHTML {
         let manifest = try ExtractionManifest.load(directory: folder)
         return manifest.recordings.map { entry in
             RecordingInput(source: entry.source, folder: folder, duration: entry.probe.duration ?? entry.analysis.duration,
-                           clips: entry.clips.map { card($0, folder: folder) })
+                           clips: entry.clips.map { card($0, folder: folder, hints: hints) })
         }
     }
 
-    private static func card(_ clip: ClipEntry, folder: String) -> ClipCard {
+    /// The fix hint of every hook finding in the shipped messages, in the locale's language.
+    static func hookHints() throws -> [String: String] {
+        let language = HookLanguage.fromLocale(ProcessInfo.processInfo.environment).rawValue
+        return try HookMessages.load().findings.compactMapValues { $0[language]?.fix }
+    }
+
+    private static func card(_ clip: ClipEntry, folder: String, hints: [String: String]) -> ClipCard {
         var png: [UInt8]?
         var problem: String?
         // Clip names come from the manifest: only a plain file name inside the folder is opened.
@@ -66,7 +74,7 @@ enum ReportHTML {
             problem = clip.file.map { "'\($0)' is not a file name in the folder" } ?? "dry run: no clip file"
         }
         return ClipCard(index: clip.index, file: clip.file, start: clip.start, end: clip.end, score: clip.score, reasons: clip.reasons,
-                        hookScore: clip.hookScore, hookFindings: clip.hookFindings, thumbnailPNG: png, thumbnailProblem: problem)
+                        hookScore: clip.hookScore, hookFindings: clip.hookFindings?.map { HookFinding(id: $0, fix: hints[$0]) }, thumbnailPNG: png, thumbnailProblem: problem)
     }
 
     /// Renders and writes the page (temporary name, then renamed); returns its size in bytes.
