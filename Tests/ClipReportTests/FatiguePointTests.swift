@@ -24,7 +24,7 @@ import TestSupport
             "third": series(days: 14) { _ in 0.021 },
         ]
         let last = start.adding(days: 13)
-        let points = FatiguePoints.first(plan: plan, policy: policy, creatives: creatives, series: data, first: start, last: last)
+        let points = FatiguePoints.find(plan: plan, policy: policy, creatives: creatives, series: data, first: start, last: last)
         #expect(points["steady"] == nil && points["third"] == nil)
         let point = try #require(points["wearing"])
         #expect(point.verdict == .rest && point.reasons.contains { $0.code == "ctr_fatigue" })

@@ -30,10 +30,7 @@ public struct HTMLReport: Sendable {
         """
         let planAnchors = plans.indices.map { "plan-\($0 + 1)" }, recordingAnchors = recordings.indices.map { "recording-\($0 + 1)" }
         var contents = zip(plans, planAnchors).map { "<li><a href=\"#\($1)\">Plan <span class=\"id\">\(Markup.escape($0.plan.id))</span></a></li>" }
-        contents += zip(recordings, recordingAnchors).map { recording, anchor in
-            let name = recording.source.split(separator: "/").last.map(String.init) ?? recording.source
-            return "<li><a href=\"#\(anchor)\">Recording <span class=\"id\">\(Markup.escape(name))</span></a></li>"
-        }
+        contents += zip(recordings, recordingAnchors).map { "<li><a href=\"#\($1)\">Recording <span class=\"id\">\(Markup.escape($0.name))</span></a></li>" }
         if contents.count > 1 { html += "<nav><ul>" + contents.joined() + "</ul></nav>" }
         html += "</header>\n"
         if plans.isEmpty && recordings.isEmpty { html += "<p class=\"muted\">No plan in the database and no extract folder given.</p>\n" }

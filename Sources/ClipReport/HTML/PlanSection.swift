@@ -14,7 +14,7 @@ struct PlanSection {
                                 days: input.through.days(since: first) + 1, policy: policy)
         let snapshot = PlanSnapshot(plan: plan, creatives: input.creatives, series: input.series)
         let rotation = RotationPlanner(policy: policy).rotate(snapshot, asOf: input.through)
-        let fatigue = FatiguePoints.first(plan: plan, policy: policy, creatives: input.creatives, series: input.series, first: first, last: input.through)
+        let fatigue = FatiguePoints.find(plan: plan, policy: policy, creatives: input.creatives, series: input.series, first: first, last: input.through)
         let changes = input.changes.filter { $0.day >= first.adding(days: -1) }
 
         var html = "<section class=\"plan\" id=\"\(anchor)\">\n"
@@ -91,8 +91,7 @@ struct PlanSection {
 
     /// The first telling reason's headline number: `CTR −31%`, `ROI 1.2 < 1.8`, or its code.
     private func shortWhy(_ change: StatusChange) -> String {
-        let telling = change.reasons.first { !$0.code.hasSuffix("_holds") && $0.code != "profitable" && $0.code != "below_evidence_floor" } ?? change.reasons.first
-        guard let reason = telling else { return change.origin }
+        guard let reason = change.tellingReasons.first else { return change.origin }
         let n = reason.numbers
         switch reason.code {
         case "ctr_fatigue", "view_rate_3s_fatigue":

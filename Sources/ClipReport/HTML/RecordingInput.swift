@@ -7,6 +7,9 @@ public struct RecordingInput: Sendable {
     public var duration: Double?
     public var clips: [ClipCard]
 
+    /// The recording's file name.
+    public var name: String { source.split(separator: "/").last.map(String.init) ?? source }
+
     public init(source: String, folder: String, duration: Double?, clips: [ClipCard]) {
         self.source = source
         self.folder = folder

@@ -6,8 +6,7 @@ struct RecordingSection {
     let anchor: String
 
     func render() -> String {
-        let name = (input.source as NSString).lastPathComponent
-        var html = "<section class=\"recording\" id=\"\(anchor)\">\n<h2>Recording <span class=\"id\">\(Markup.escape(name))</span></h2>\n"
+        var html = "<section class=\"recording\" id=\"\(anchor)\">\n<h2>Recording <span class=\"id\">\(Markup.escape(input.name))</span></h2>\n"
         var facts = ["\(input.clips.count) clip\(input.clips.count == 1 ? "" : "s")", "from \(input.source)", "in \(input.folder)"]
         if let duration = input.duration { facts.insert("\(Self.clock(duration)) long", at: 0) }
         html += "<p class=\"facts\">\(Markup.escape(facts.joined(separator: " · ")))</p>\n<div class=\"clips\">\n"

@@ -14,7 +14,7 @@ public enum FatiguePoints {
     }
 
     /// The first day in `first...last` with a rest or retire verdict, per creative ID (creatives never judged off are absent).
-    public static func first(plan: Plan, policy: RotationPolicy, creatives: [Creative], series: [String: DailySeries],
+    public static func find(plan: Plan, policy: RotationPolicy, creatives: [Creative], series: [String: DailySeries],
                              first: Day, last: Day) -> [String: Point] {
         let planner = RotationPlanner(policy: policy)
         var found: [String: Point] = [:]

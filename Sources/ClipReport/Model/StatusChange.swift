@@ -23,9 +23,12 @@ public struct StatusChange: Sendable, Equatable {
         self.origin = origin
     }
 
-    /// The reasons that made it, one sentence each with their numbers (the ones that say why, not the ones that held).
-    public var why: String {
+    /// The reasons that say why (not the checks that held or lacked data); all of them when none does.
+    public var tellingReasons: [Reason] {
         let telling = reasons.filter { !$0.code.hasSuffix("_holds") && $0.code != "profitable" && $0.code != "below_evidence_floor" }
-        return (telling.isEmpty ? reasons : telling).map(\.message).joined(separator: "; ")
+        return telling.isEmpty ? reasons : telling
     }
+
+    /// The telling reasons, one sentence each with their numbers.
+    public var why: String { tellingReasons.map(\.message).joined(separator: "; ") }
 }

@@ -7,7 +7,7 @@ public enum LinePath {
         var drawing = false
         for point in points {
             guard let y = point.y, y.isFinite else { drawing = false; continue }
-            out.append("\(drawing ? "L" : "M")\(n(point.x)) \(n(y))")
+            out.append("\(drawing ? "L" : "M")\(coordinate(point.x)) \(coordinate(y))")
             drawing = true
         }
         return out.joined(separator: " ")

@@ -13,17 +13,17 @@ public struct SVGCanvas: Sendable {
     public var body: String { elements.joined(separator: "\n") }
 
     public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class name: String, tooltip: String? = nil) {
-        add("line", ["x1": n(x1), "y1": n(y1), "x2": n(x2), "y2": n(y2), "class": name], tooltip: tooltip)
+        add("line", ["x1": coordinate(x1), "y1": coordinate(y1), "x2": coordinate(x2), "y2": coordinate(y2), "class": name], tooltip: tooltip)
     }
 
     public mutating func rect(x: Double, y: Double, width: Double, height: Double, class name: String, fill: String? = nil, tooltip: String? = nil) {
-        var attributes = ["x": n(x), "y": n(y), "width": n(max(0, width)), "height": n(max(0, height)), "class": name]
+        var attributes = ["x": coordinate(x), "y": coordinate(y), "width": coordinate(max(0, width)), "height": coordinate(max(0, height)), "class": name]
         if let fill { attributes["fill"] = fill }
         add("rect", attributes, tooltip: tooltip)
     }
 
     public mutating func circle(x: Double, y: Double, radius: Double, class name: String, color: String? = nil, tooltip: String? = nil) {
-        var attributes = ["cx": n(x), "cy": n(y), "r": n(radius), "class": name]
+        var attributes = ["cx": coordinate(x), "cy": coordinate(y), "r": coordinate(radius), "class": name]
         if let color { attributes["stroke"] = color; attributes["fill"] = color }
         add("circle", attributes, tooltip: tooltip)
     }
@@ -40,8 +40,8 @@ public struct SVGCanvas: Sendable {
 
     public mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, class name: String,
                               rotate: Double? = nil, tooltip: String? = nil) {
-        var attributes = ["x": n(x), "y": n(y), "text-anchor": anchor.rawValue, "class": name]
-        if let rotate { attributes["transform"] = "rotate(\(n(rotate)) \(n(x)) \(n(y)))" }
+        var attributes = ["x": coordinate(x), "y": coordinate(y), "text-anchor": anchor.rawValue, "class": name]
+        if let rotate { attributes["transform"] = "rotate(\(coordinate(rotate)) \(coordinate(x)) \(coordinate(y)))" }
         let title = tooltip.map { "<title>\(Markup.escape($0))</title>" } ?? ""
         elements.append("<text\(render(attributes))>\(title)\(Markup.escape(content))</text>")
     }
@@ -49,8 +49,8 @@ public struct SVGCanvas: Sendable {
     /// The finished inline `<svg>` (the HTML parser gives it the SVG namespace, so no xmlns URL is written): scales
     /// with its container (viewBox), labelled for screen readers by `label`.
     public func render(label: String, class name: String) -> String {
-        "<svg class=\"\(Markup.escape(name))\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
-            + "width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\n"
+        "<svg class=\"\(Markup.escape(name))\" viewBox=\"0 0 \(coordinate(width)) \(coordinate(height))\" "
+            + "width=\"\(coordinate(width))\" height=\"\(coordinate(height))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\n"
             + "<title>\(Markup.escape(label))</title>\n" + body + "\n</svg>"
     }
 
@@ -68,7 +68,7 @@ public struct SVGCanvas: Sendable {
 }
 
 /// A coordinate with one decimal, as SVG attributes are written.
-func n(_ value: Double) -> String {
+func coordinate(_ value: Double) -> String {
     let rounded = (value * 10).rounded() / 10
     if rounded == rounded.rounded() && abs(rounded) < 1e9 { return String(Int(rounded)) }
     return String(rounded)
