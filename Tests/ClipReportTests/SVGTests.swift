@@ -46,6 +46,17 @@ import Testing
         #expect(!svg.contains("no data"))
     }
 
+    @Test func longPeriodsDrawLinesWithDotsOnlyForIsolatedDays() {
+        let start = Day("2026-08-01")!
+        var values = Dictionary(uniqueKeysWithValues: (0..<90).map { (start.adding(days: $0), 0.02) })
+        values[start.adding(days: 49)] = nil
+        values[start.adding(days: 51)] = nil
+        let svg = LineChart(title: "CTR", axisLabel: "CTR (%)", format: .percent, first: start, last: start.adding(days: 89),
+                            series: [.init(name: "c1", color: "#000", values: values)]).svg()
+        #expect(svg.components(separatedBy: "class=\"point\"").count - 1 == 1, "only day 50, alone between two gaps, gets a dot")
+        #expect(svg.contains("c1 2026-09-20: 2.00%"))
+    }
+
     @Test func markersAndReferencesAreDrawnWithTheirTooltips() {
         let values = Dictionary(uniqueKeysWithValues: (0..<7).map { (first.adding(days: $0), 2.0 + Double($0) * 0.1) })
         let chart = LineChart(title: "ROI", axisLabel: "ROI (×)", format: .multiple, first: first, last: last,

@@ -63,6 +63,8 @@ public struct LineChart: Sendable {
     }
 
     private let left = 58.0, right = 16.0, top = 16.0, bottom = 36.0
+    /// Longer periods draw lines only (dots would crowd them), except for isolated days.
+    static let maxDottedDays = 35
 
     public func svg() -> String {
         var canvas = SVGCanvas(width: width, height: height)
@@ -97,8 +99,10 @@ public struct LineChart: Sendable {
         }
         let days = (0..<x.count).map { first.adding(days: $0) }
         for (s, values) in zip(series, shown) {
-            canvas.path(LinePath.data(days.map { (x.center($0), values[$0].map { y($0) }) }), class: "series", color: s.color)
-            for (day, value) in values.sorted(by: { $0.key < $1.key }) {
+            canvas.path(LinePath.data(days.map { (x.center($0), values[$0].map { y($0) }) }), class: "series", color: s.color, tooltip: s.name)
+            // A dot per day while there is room for it; always for a day with no neighbour (a line cannot show it).
+            for (day, value) in values.sorted(by: { $0.key < $1.key })
+            where x.count <= Self.maxDottedDays || (values[day.adding(days: -1)] == nil && values[day.adding(days: 1)] == nil) {
                 canvas.circle(x: x.center(day), y: y(value), radius: 2.5, class: "point", color: s.color,
                               tooltip: "\(s.name) \(day): \(format.text(value))")
             }

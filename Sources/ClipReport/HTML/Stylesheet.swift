@@ -35,15 +35,15 @@ enum Stylesheet {
     svg .point { stroke: none; }
     svg .marker { fill: none; stroke-width: 2.2; }
     svg .marker-rule { stroke: #b3261e; stroke-width: 1; stroke-dasharray: 4 3; }
-    svg .marker-label { fill: #b3261e; font-weight: 600; }
+    svg .marker-label { fill: #b3261e; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
     svg .reference { stroke: #3b3f48; stroke-width: 1.2; stroke-dasharray: 6 4; }
-    svg .reference-label { fill: #3b3f48; font-weight: 600; }
+    svg .reference-label { fill: #3b3f48; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
     svg .empty { fill: var(--muted); font-size: 13px; }
     svg .row-label { font-size: 12px; }
     svg .bar.active { stroke: none; }
     svg .bar.resting { fill-opacity: .18; stroke: #8a93a3; stroke-dasharray: 3 2; }
-    svg .bar-label { font-size: 11px; fill: var(--ink); }
-    svg .bar-label.inside { fill: #fff; font-weight: 600; }
+    svg .bar-label { font-size: 11px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+    svg .bar-label.inside { fill: #fff; font-weight: 600; stroke: none; }
     table { border-collapse: collapse; width: 100%; margin: 6px 0; font-size: 13px; }
     th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
     th { background: var(--panel); font-weight: 600; }
