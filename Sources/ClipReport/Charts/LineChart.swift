@@ -95,7 +95,6 @@ public struct LineChart: Sendable {
         for reference in references {
             canvas.line(left, y(reference.value), width - right, y(reference.value), class: "reference",
                         tooltip: "\(reference.label): \(format.text(reference.value))")
-            canvas.text(reference.label, x: width - right - 2, y: y(reference.value) - 4, anchor: .end, class: "reference-label")
         }
         let days = (0..<x.count).map { first.adding(days: $0) }
         for (s, values) in zip(series, shown) {
@@ -106,6 +105,10 @@ public struct LineChart: Sendable {
                 canvas.circle(x: x.center(day), y: y(value), radius: 2.5, class: "point", color: s.color,
                               tooltip: "\(s.name) \(day): \(format.text(value))")
             }
+        }
+        // Labels last, so no line covers them.
+        for reference in references {
+            canvas.text(reference.label, x: width - right - 2, y: y(reference.value) - 4, anchor: .end, class: "reference-label")
         }
         for (row, marker) in markers.enumerated() {
             guard let s = series.first(where: { $0.name == marker.series }), x.contains(marker.day) else { continue }
