@@ -93,6 +93,15 @@ import TestSupport
         let variance = gray.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(gray.count)
         #expect(dark > 0.03, "only \(dark * 100)% of the screenshot is not white")
         #expect(variance > 200, "variance \(variance): the screenshot is nearly uniform")
+
+        // A clip file gone since extract: its card says so, the rest of the page is unchanged.
+        let second = try #require(try FileManager.default.contentsOfDirectory(atPath: clips.path).first { $0.hasSuffix("-02.mp4") })
+        try FileManager.default.removeItem(at: clips.appendingPathComponent(second))
+        let again = try Fixtures.clipkit(["report", "--html", page, "--days", "35", "--clips", clips.path], environment: ["CLIPKIT_DB": db])
+        #expect(again.status == 0, "\(again.stderr)")
+        let rerendered = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(rerendered.contains("no thumbnail: \(escaped(second)) is missing"))
+        #expect(rerendered.components(separatedBy: "<img src=\"data:image/png;base64,").count - 1 == 1)
     }
 
     @Test func badInputIsOneLineAndNoFile() throws {
@@ -102,6 +111,10 @@ import TestSupport
         let notExtract = try Fixtures.clipkit(["report", "--html", page, "--clips", folder.path], environment: env)
         #expect(notExtract.status == 1 && notExtract.stderr == "clipkit: error: \(folder.path): no manifest.json: not a clipkit extract output folder\n")
         #expect(!FileManager.default.fileExists(atPath: env["CLIPKIT_DB"]!), "a bad --clips folder fails before the database is created")
+        try Data("{not json".utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        let damaged = try Fixtures.clipkit(["report", "--html", page, "--clips", folder.path], environment: env)
+        #expect(damaged.status == 1 && damaged.stderr.hasPrefix("clipkit: error: \(folder.path)/manifest.json: is not a clipkit manifest")
+                && damaged.stderr.split(separator: "\n").count == 1, "\(damaged.stderr)")
         let missingFolder = folder.appendingPathComponent("nowhere/report.html").path
         let unwritable = try Fixtures.clipkit(["report", "--html", missingFolder], environment: env)
         #expect(unwritable.status == 1 && unwritable.stderr.hasPrefix("clipkit: error: \(missingFolder)") && unwritable.stderr.split(separator: "\n").count == 1,
@@ -139,4 +152,9 @@ private func day(_ day: String, plus offset: Int) -> String {
     formatter.dateFormat = "yyyy-MM-dd"
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.string(from: formatter.date(from: day)!.addingTimeInterval(Double(offset) * 86_400))
+}
+
+/// `text` escaped as the page escapes names.
+private func escaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
 }
