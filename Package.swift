@@ -43,10 +43,13 @@ let package = Package(
         .target(name: "ClipRotation"),
         .target(name: "ClipStore", dependencies: ["ClipRotation", grdb]),
         .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
+        // The HTML report: a small SVG chart layer (scales, axes, lines, Gantt bars) and the page built from
+        // rotation data and extracted clips (pure: no FFmpeg, no database).
+        .target(name: "ClipReport", dependencies: ["ClipRotation"]),
         // The command-line interface: parse, call, print.
         .executableTarget(name: "clipkit", dependencies: [
             "ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights", "ClipHook",
-            "ClipRotation", "ClipStore", "ClipImport", argumentParser,
+            "ClipRotation", "ClipStore", "ClipImport", "ClipReport", argumentParser,
         ]),
         // Cutting benchmark driver, built and run only by bench/cutting.sh.
         .executableTarget(name: "clipkit-bench-cut", dependencies: ["ClipMedia"], path: "Benchmarks/clipkit-bench-cut"),
@@ -68,6 +71,9 @@ let package = Package(
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
+        .testTarget(name: "ClipReportTests", dependencies: ["ClipReport", "ClipRotation", "ClipPresets", "TestSupport"]),
+        // `report --html` end to end: a store filled through the CLI, an extract folder, headless Chromium.
+        .testTarget(name: "ReportCLITests", dependencies: ["TestSupport"]),
         // Damaged media, killed jobs, broken exports, hostile names (issue 8); `make stress` runs the full corpus.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
     ],

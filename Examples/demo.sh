@@ -32,5 +32,8 @@ echo "== the new clips join the plan as hook-scored candidates, with their sourc
 CLIPKIT_DB="$out/rotation/rotation-demo.sqlite" "$clipkit" creative add --plan spring-sale "$out/clips/"*.mp4
 CLIPKIT_DB="$out/rotation/rotation-demo.sqlite" "$clipkit" creative list --plan spring-sale
 
+echo "== clipkit report --html: the plan's active set, metrics with fatigue points, budget advice, and the clips"
+CLIPKIT_DB="$out/rotation/rotation-demo.sqlite" "$clipkit" report --html "$out/report.html" --days 12 --clips "$out/clips"
+
 echo
-echo "Clips, manifest.json, timelines and contact sheet: $out/clips/"
+echo "Clips, manifest.json, timelines and contact sheet: $out/clips/; HTML report: $out/report.html"

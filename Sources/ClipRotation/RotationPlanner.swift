@@ -7,19 +7,13 @@ public struct RotationPlanner: Sendable {
     /// The rotation of `snapshot` as of `asOf`, using only data up to that day. `applied` is recorded as given.
     public func rotate(_ snapshot: PlanSnapshot, asOf: Day, applied: Bool = false) -> PlanRotation {
         let plan = snapshot.plan
-        let judge = CreativeJudge(policy: policy, plan: plan)
         let series = snapshot.series.mapValues { $0.through(asOf) }
         let active = snapshot.creatives.filter { $0.status == .active }.sorted { $0.id < $1.id }
-        let planTotal = Metrics.total(series.values.map(\.total))
-        let planAOV = planTotal.orders.flatMap { $0 > 0 ? (planTotal.revenue ?? 0) / Double($0) : nil }
 
         var decisions: [Decision] = []
         var live: [Creative] = []
         var leaving: [(creative: Creative, verdict: Verdict)] = []
-        for creative in active {
-            let own = series[creative.id] ?? DailySeries()
-            let reference = medianReference(excluding: creative.id, among: active, series: series, since: own.firstDay, asOf: asOf)
-            let verdict = judge.judge(own, asOf: asOf, averageOrderValue: planAOV, reference: reference)
+        for (creative, verdict) in verdicts(plan: plan, active: active, series: series, asOf: asOf) {
             if verdict.kind == .keep {
                 live.append(creative)
                 decisions.append(Decision(creativeID: creative.id, action: .keep, from: .active, reasons: verdict.reasons, recent: verdict.recent))
@@ -89,6 +83,24 @@ public struct RotationPlanner: Sendable {
                             decisions: decisions, budget: budget,
                             needsNewCreatives: belowMinimum || fatiguedKept || pool.isEmpty,
                             belowMinimum: belowMinimum, notes: notes)
+    }
+
+    /// The judge's verdict on each active creative of `snapshot` as of `asOf` (by ID), using only data up to that day:
+    /// what `rotate` decides before it fills the set. The HTML report replays it day by day to mark fatigue points.
+    public func verdicts(_ snapshot: PlanSnapshot, asOf: Day) -> [(creative: Creative, verdict: Verdict)] {
+        verdicts(plan: snapshot.plan, active: snapshot.creatives.filter { $0.status == .active }.sorted { $0.id < $1.id },
+                 series: snapshot.series.mapValues { $0.through(asOf) }, asOf: asOf)
+    }
+
+    private func verdicts(plan: Plan, active: [Creative], series: [String: DailySeries], asOf: Day) -> [(creative: Creative, verdict: Verdict)] {
+        let judge = CreativeJudge(policy: policy, plan: plan)
+        let planTotal = Metrics.total(series.values.map(\.total))
+        let planAOV = planTotal.orders.flatMap { $0 > 0 ? (planTotal.revenue ?? 0) / Double($0) : nil }
+        return active.map { creative in
+            let own = series[creative.id] ?? DailySeries()
+            let reference = medianReference(excluding: creative.id, among: active, series: series, since: own.firstDay, asOf: asOf)
+            return (creative, judge.judge(own, asOf: asOf, averageOrderValue: planAOV, reference: reference))
+        }
     }
 
     private func judgeCTR(_ creative: Creative, _ series: [String: DailySeries]) -> Double? {

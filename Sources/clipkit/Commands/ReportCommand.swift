@@ -1,8 +1,10 @@
 import ArgumentParser
+import ClipReport
 import ClipRotation
 import ClipStore
 
-/// `clipkit report`: trends per creative, decision history, and an A/B view of each plan's creatives.
+/// `clipkit report`: trends per creative, decision history, and an A/B view of each plan's creatives; with `--html`
+/// one self-contained page with charts, the active-set timeline, budget advice and extracted clips.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -12,30 +14,55 @@ struct ReportCommand: AsyncParsableCommand {
         probability that the leader is really better (Beta-Binomial posterior; for ROI the order rate per spend)
         and whether both have enough data (the policy's floors).
 
+        --html FILE writes one HTML page (inline SVG charts and CSS, thumbnails as data: URIs, no script, nothing
+        from the network): per plan the active-set timeline from the decision log with why each creative left,
+        CTR / 3-s view rate / CPA / ROI by day with each creative's fatigue point (the rotation judge replayed day
+        by day), and the budget advice; per recording of each --clips folder its clips with a thumbnail, score,
+        reasons and hook check.
+
         Examples:
           clipkit report --plan spring-sale --days 14
           clipkit report --json | jq '.[].comparisons'
+          clipkit report --html report.html --days 28 --clips out/
         """
     )
 
-    @Option(help: "Only this plan.") var plan: String?
+    @Option(help: "Only this plan (repeatable).") var plan: [String] = []
     @Option(help: "Days to cover, ending at --as-of.") var days = 14
     @Option(name: .customLong("as-of"), help: "Last day (default: the latest day with stats).") var asOf: Day?
     @Flag(help: "Print a JSON array with one report per plan.") var json = false
+    @Option(help: ArgumentHelp("Write a self-contained HTML report with charts to this file.", valueName: "file")) var html: String?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Extract output folders (with manifest.json) whose clips the HTML report shows.", valueName: "dir"))
+    var clips: [String] = []
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if days < 1 { throw ValidationError("--days must be at least 1") }
+        if html != nil && json { throw ValidationError("--html and --json are separate outputs: choose one") }
+        if html == nil && !clips.isEmpty { throw ValidationError("--clips is only shown in the HTML report: add --html FILE") }
     }
 
     func run() async throws {
+        // Extract folders first: a bad --clips folder fails before the database is opened (or created).
+        let hints = clips.isEmpty ? [:] : try ReportHTML.hookHints()
+        let recordings = try clips.flatMap { try ReportHTML.recordings(folder: $0, hints: hints) }
         let db = try store.open()
         var plans = try await db.plans()
-        if let plan {
-            plans = plans.filter { $0.id == plan }
-            if plans.isEmpty { throw ValidationError("unknown plan '\(plan)'") }
+        if !plan.isEmpty {
+            if let unknown = plan.first(where: { id in !plans.contains { $0.id == id } }) { throw ValidationError("unknown plan '\(unknown)'") }
+            plans = plans.filter { plan.contains($0.id) }
         }
         let loader = PolicyLoader()
+        if let html {
+            var inputs: [PlanInput] = []
+            for plan in plans {
+                inputs.append(try await ReportHTML.planInput(plan, policy: try loader.policy(plan.policy), store: db, days: days, asOf: asOf))
+            }
+            let bytes = try ReportHTML.write(plans: inputs, recordings: recordings, database: store.location, to: html)
+            let clipCount = recordings.reduce(0) { $0 + $1.clips.count }
+            Terminal.write("wrote \(html): \(inputs.count) plan\(inputs.count == 1 ? "" : "s"), \(recordings.count) recording\(recordings.count == 1 ? "" : "s") with \(clipCount) clip\(clipCount == 1 ? "" : "s"), \(bytes / 1024) KiB\n")
+            return
+        }
         var reports: [PlanReportJSON] = []
         for plan in plans {
             let policy = try loader.policy(plan.policy)
