@@ -8,8 +8,9 @@ import ClipMedia
 /// It does what `ClipAnalyzer.MediaAnalyzer` does for a range, with the detectors of `ClipAnalysis`
 /// unchanged, plus what the analyzer's options do not offer and the hook's speed needs: one decoder gives
 /// both the thumbnails and the keyframe pictures (each keyframe is decoded once), it can skip B-frames (I- and
-/// P-frames only: about a third of the frames, half the decoding cost), runs with a caller-chosen thread
-/// count, and stops at the first packet decoded after the end (no frame shown before the end comes later).
+/// P-frames only: about a third of the frames, half the decoding cost), deblocks keyframes only (the
+/// thumbnails do not need it; the keyframe pictures get it), runs with a caller-chosen thread count, and
+/// stops at the first packet decoded after the end (no frame shown before the end comes later).
 struct OpeningPass {
     /// At most this many keyframes feed the picture measures (an all-intra file would otherwise convert every frame).
     static let maxPictures = 12
@@ -32,7 +33,8 @@ struct OpeningPass {
             throw MediaError(file: file.path, operation: "checking the hook", message: "the file has no video stream")
         }
         let thumbnails = try VideoDecoder(file: file, stream: videoIndex, options: VideoDecodeOptions(
-            width: settings.frames.width, layout: .gray, skip: skipBidirectional ? .bidirectional : .none, threads: threads))
+            width: settings.frames.width, layout: .gray, skip: skipBidirectional ? .bidirectional : .none, threads: threads,
+            deblockKeyframesOnly: true))
         let pictureWidth = Self.pictureWidth(facts)
         let audioIndex = file.audioStreamIndex
         let channels = max(1, min(2, facts.audioChannels ?? 1))

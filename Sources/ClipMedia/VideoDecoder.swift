@@ -21,12 +21,18 @@ public struct VideoDecodeOptions: Sendable {
     public var skip: FrameSkip
     /// Decoder threads; 0 lets FFmpeg use every core.
     public var threads: Int
+    /// Run the deblocking (loop) filter on keyframes only: about a tenth less decoding work for H.264 with
+    /// deblocking on. Later frames then show faint block edges and drift slightly from the encoder's pictures,
+    /// which small analysis thumbnails average away; keyframes stay exact.
+    public var deblockKeyframesOnly: Bool
 
-    public init(width: Int = 160, layout: PixelLayout = .gray, skip: FrameSkip = .none, threads: Int = 0) {
+    public init(width: Int = 160, layout: PixelLayout = .gray, skip: FrameSkip = .none, threads: Int = 0,
+                deblockKeyframesOnly: Bool = false) {
         self.width = width
         self.layout = layout
         self.skip = skip
         self.threads = threads
+        self.deblockKeyframesOnly = deblockKeyframesOnly
     }
 }
 
@@ -57,6 +63,7 @@ public final class VideoDecoder {
             case .bidirectional: context.pointee.skip_frame = AVDISCARD_BIDIR
             case .keyframesOnly: context.pointee.skip_frame = AVDISCARD_NONKEY
             }
+            if options.deblockKeyframesOnly { context.pointee.skip_loop_filter = AVDISCARD_NONKEY }
         }
         let rate = file.stream(index).pointee.avg_frame_rate
         nominalFrameDuration = Timebase.value(rate).map { 1 / $0 } ?? 1.0 / 30
