@@ -6,9 +6,11 @@ import ClipMedia
 /// first sound) and the keyframe picture measures (RGB at the analysis size → `PictureSampler`).
 ///
 /// It does what `ClipAnalyzer.MediaAnalyzer` does for a range, with the detectors of `ClipAnalysis`
-/// unchanged, plus two things the analyzer's options do not offer and the hook's speed needs: the
-/// keyframe pass shares the same demuxing, and the thumbnail decoder can skip B-frames (I- and P-frames
-/// only: about a third of the frames, half the decoding cost) and runs with a caller-chosen thread count.
+/// unchanged, plus what the analyzer's options do not offer and the hook's speed needs: one decoder gives
+/// both the thumbnails and the keyframe pictures (each keyframe is decoded once), it can skip B-frames (I- and
+/// P-frames only: about a third of the frames, half the decoding cost), deblocks keyframes only (the
+/// thumbnails do not need it; the keyframe pictures get it), runs with a caller-chosen thread count, and
+/// stops at the first packet decoded after the end (no frame shown before the end comes later).
 struct OpeningPass {
     /// At most this many keyframes feed the picture measures (an all-intra file would otherwise convert every frame).
     static let maxPictures = 12
@@ -31,9 +33,9 @@ struct OpeningPass {
             throw MediaError(file: file.path, operation: "checking the hook", message: "the file has no video stream")
         }
         let thumbnails = try VideoDecoder(file: file, stream: videoIndex, options: VideoDecodeOptions(
-            width: settings.frames.width, layout: .gray, skip: skipBidirectional ? .bidirectional : .none, threads: threads))
-        let pictures = try VideoDecoder(file: file, stream: videoIndex, options: VideoDecodeOptions(
-            width: Self.pictureWidth(facts), layout: .rgb, skip: .keyframesOnly, threads: threads))
+            width: settings.frames.width, layout: .gray, skip: skipBidirectional ? .bidirectional : .none, threads: threads,
+            deblockKeyframesOnly: true))
+        let pictureWidth = Self.pictureWidth(facts)
         let audioIndex = file.audioStreamIndex
         let channels = max(1, min(2, facts.audioChannels ?? 1))
         let audioDecoder = try audioIndex.map {
@@ -45,19 +47,18 @@ struct OpeningPass {
         var pictureCount = 0, framesDecoded = 0, lastFrameTime: Double?
         let frameRate = facts.frameRate
 
-        func analyse(_ frame: VideoFrame) {
+        func analyse(_ frame: VideoFrame) throws {
+            if frame.isKeyframe, frame.time < window, pictureCount < Self.maxPictures {
+                pictureCount += 1
+                let picture = try thumbnails.current(width: pictureWidth, layout: .rgb)
+                sampler.add(RGBImage(width: picture.width, height: picture.height, pixels: picture.pixels))
+            }
             guard frame.time >= 0, frame.time < end else { return }
             let number = frameRate.map { Int((frame.time * $0).rounded()) } ?? frame.index
             visual.add(LumaFrame(time: frame.time, number: number, width: frame.width, height: frame.height,
                                  pixels: frame.pixels, isFullRange: frame.isFullRange))
             framesDecoded += 1
             lastFrameTime = frame.time
-        }
-        func picture(_ frame: VideoFrame) {
-            guard frame.time < window, pictureCount < Self.maxPictures else { return }
-            pictureCount += 1
-            framesDecoded += 1
-            sampler.add(RGBImage(width: frame.width, height: frame.height, pixels: frame.pixels))
         }
         func listen(_ chunk: AudioChunk) {
             let rate = Double(chunk.sampleRate)
@@ -70,25 +71,21 @@ struct OpeningPass {
                            time: chunk.time + Double(first) / rate)
         }
 
-        // Stop once every stream is a second past the end in decoding order (B-frame reordering, audio priming).
-        var pastEnd: [Int: Bool] = [videoIndex: false]
-        if let audioIndex { pastEnd[audioIndex] = false }
-        while let packet = try file.readPacket() {
-            if packet.streamIndex == videoIndex {
+        // Read until every stream is past the end; a stream's packets from there on are not decoded.
+        var past: Set<Int> = []
+        let streams = audioIndex == nil ? 1 : 2
+        while past.count < streams, let packet = try file.readPacket() {
+            let stream = packet.streamIndex
+            guard stream == videoIndex || stream == audioIndex, !past.contains(stream) else { continue }
+            if isPast(packet, end: end, video: stream == videoIndex) {
+                past.insert(stream)
+            } else if stream == videoIndex {
                 try thumbnails.decode(packet, analyse)
-                if pictureCount < Self.maxPictures, !(packet.time.map { $0 >= window } ?? false) {
-                    try pictures.decode(packet, picture)
-                }
-            } else if packet.streamIndex == audioIndex, let audioDecoder {
-                try audioDecoder.decode(packet, listen)
             } else {
-                continue
+                try audioDecoder?.decode(packet, listen)
             }
-            if let time = packet.decodeTime ?? packet.time { pastEnd[packet.streamIndex] = time > end + 1 }
-            if pastEnd.values.allSatisfy({ $0 }) { break }
         }
         try thumbnails.flush(analyse)
-        try pictures.flush(picture)
         try audioDecoder?.flush(listen)
 
         let step = frameRate.map { 1 / $0 } ?? 0
@@ -99,8 +96,17 @@ struct OpeningPass {
                                        fades: visual.fades.fades, black: visual.black.intervals, freeze: visual.freeze.intervals,
                                        loudnessSeries: audio?.series ?? [], loudness: audio?.meter.summary ?? LoudnessSummary(),
                                        firstSound: audio?.silence.firstSoundTime)
-        let problems = thumbnails.problemCount + pictures.problemCount + (audioDecoder?.problemCount ?? 0)
+        let problems = thumbnails.problemCount + (audioDecoder?.problemCount ?? 0)
         return Result(analysis: analysis, picture: sampler.summary(), framesDecoded: framesDecoded, problems: problems)
+    }
+
+    /// Whether a packet lies past everything `[0, end)` needs. Video goes by decoding time: a frame is decoded
+    /// no later than it is shown, so every frame shown before `end`, and every picture it refers to, is decoded
+    /// before it. Audio goes by presentation time. Without time stamps to go by, a second of reordering is allowed.
+    func isPast(_ packet: Packet, end: Double, video: Bool) -> Bool {
+        if video, let decodeTime = packet.decodeTime { return decodeTime >= end }
+        guard let time = packet.time ?? packet.decodeTime else { return false }
+        return video ? time > end + 1 : time >= end
     }
 
     /// Short side of the picture-measure frames in pixels: sharpness values compare across source sizes only

@@ -63,41 +63,47 @@ final class FrameScaler {
     }
 
     /// The mean of each output pixel's block of luma, sampled on a grid of about 3×3 points per block.
+    /// Plain pointer loops and no allocation per row: this runs on every decoded frame.
     static func boxAverage(plane: UnsafePointer<UInt8>, stride: Int, sourceWidth: Int, sourceHeight: Int,
                            width: Int, height: Int) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: width * height)
-        let columnEdges = (0...width).map { $0 * sourceWidth / width }
         // Sample each block on a grid of about 3×3 points: plenty for a mean, a fraction of the reads.
         let stepX = max(1, (sourceWidth + width - 1) / width / 3)
         let stepY = max(1, (sourceHeight + height - 1) / height / 3)
-        var sums = [UInt32](repeating: 0, count: width)
-        var counts = [UInt32](repeating: 0, count: width)
-        out.withUnsafeMutableBufferPointer { output in
-            for y in 0..<height {
-                let top = y * sourceHeight / height
-                let bottom = max(top + 1, (y + 1) * sourceHeight / height)
-                for x in 0..<width { sums[x] = 0; counts[x] = 0 }
-                var row = top
-                while row < bottom {
-                    let line = plane + row * stride
-                    for x in 0..<width {
-                        var sum: UInt32 = 0
-                        var count: UInt32 = 0
-                        var column = columnEdges[x]
-                        let end = max(column + 1, columnEdges[x + 1])
-                        while column < end {
-                            sum &+= UInt32(line[column])
-                            count &+= 1
-                            column += stepX
-                        }
-                        sums[x] &+= sum
-                        counts[x] &+= count
-                    }
-                    row += stepY
-                }
-                for x in 0..<width { output[y * width + x] = UInt8((sums[x] + counts[x] / 2) / counts[x]) }
-            }
+        // Each output column's source columns: the first one and the end.
+        let columns = (0..<width).map { x in
+            (first: x * sourceWidth / width, end: max(x * sourceWidth / width + 1, (x + 1) * sourceWidth / width))
         }
-        return out
+        var sums = [UInt32](repeating: 0, count: width)
+        return [UInt8](unsafeUninitializedCapacity: width * height) { output, initialized in
+            columns.withUnsafeBufferPointer { columns in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<height {
+                        let top = y * sourceHeight / height
+                        let bottom = max(top + 1, (y + 1) * sourceHeight / height)
+                        sums.update(repeating: 0)
+                        var row = top, rows = 0
+                        while row < bottom {
+                            let line = plane + row * stride
+                            for x in 0..<width {
+                                var sum: UInt32 = 0
+                                var column = columns[x].first
+                                while column < columns[x].end {
+                                    sum &+= UInt32(line[column])
+                                    column += stepX
+                                }
+                                sums[x] &+= sum
+                            }
+                            rows += 1
+                            row += stepY
+                        }
+                        for x in 0..<width {
+                            let count = UInt32((columns[x].end - columns[x].first + stepX - 1) / stepX * rows)
+                            output[y * width + x] = UInt8((sums[x] + count / 2) / count)
+                        }
+                    }
+                }
+            }
+            initialized = width * height
+        }
     }
 }

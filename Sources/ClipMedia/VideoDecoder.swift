@@ -21,12 +21,18 @@ public struct VideoDecodeOptions: Sendable {
     public var skip: FrameSkip
     /// Decoder threads; 0 lets FFmpeg use every core.
     public var threads: Int
+    /// Run the deblocking (loop) filter on keyframes only: about a tenth less decoding work for H.264 with
+    /// deblocking on. Later frames then show faint block edges and drift slightly from the encoder's pictures,
+    /// which small analysis thumbnails average away; keyframes stay exact.
+    public var deblockKeyframesOnly: Bool
 
-    public init(width: Int = 160, layout: PixelLayout = .gray, skip: FrameSkip = .none, threads: Int = 0) {
+    public init(width: Int = 160, layout: PixelLayout = .gray, skip: FrameSkip = .none, threads: Int = 0,
+                deblockKeyframesOnly: Bool = false) {
         self.width = width
         self.layout = layout
         self.skip = skip
         self.threads = threads
+        self.deblockKeyframesOnly = deblockKeyframesOnly
     }
 }
 
@@ -37,6 +43,8 @@ public final class VideoDecoder {
     public let options: VideoDecodeOptions
     private let codec: CodecContext
     private let scaler = FrameScaler()
+    /// Scales the second outputs of `current(width:layout:)`, so that each scaler keeps its own cached context.
+    private lazy var otherScaler = FrameScaler()
     private var produced = 0
     private var lastTime: Double?
     private let nominalFrameDuration: Double
@@ -55,6 +63,7 @@ public final class VideoDecoder {
             case .bidirectional: context.pointee.skip_frame = AVDISCARD_BIDIR
             case .keyframesOnly: context.pointee.skip_frame = AVDISCARD_NONKEY
             }
+            if options.deblockKeyframesOnly { context.pointee.skip_loop_filter = AVDISCARD_NONKEY }
         }
         let rate = file.stream(index).pointee.avg_frame_rate
         nominalFrameDuration = Timebase.value(rate).map { 1 / $0 } ?? 1.0 / 30
@@ -85,17 +94,28 @@ public final class VideoDecoder {
         lastTime = nil
     }
 
+    /// The frame being handed to a `decode` or `flush` callback, at another width and layout: one decoded
+    /// picture, two outputs (e.g. a luma thumbnail of every frame and an RGB picture of the keyframes).
+    /// Call it only from inside such a callback.
+    public func current(width: Int, layout: PixelLayout) throws -> VideoFrame {
+        try makeFrame(time: lastTime ?? 0, index: max(0, produced - 1), width: width, layout: layout, scaler: otherScaler)
+    }
+
     private func makeFrame() throws -> VideoFrame {
-        let raw = codec.frame
         let time = codec.frameTime ?? (lastTime.map { $0 + nominalFrameDuration } ?? 0)
         lastTime = time
-        let scaled = try scaler.scale(raw, width: options.width, layout: options.layout, file: codec.file)
         defer { produced += 1 }
+        return try makeFrame(time: time, index: produced, width: options.width, layout: options.layout, scaler: scaler)
+    }
+
+    private func makeFrame(time: Double, index: Int, width: Int, layout: PixelLayout, scaler: FrameScaler) throws -> VideoFrame {
+        let raw = codec.frame
+        let scaled = try scaler.scale(raw, width: width, layout: layout, file: codec.file)
         let format = AVPixelFormat(rawValue: raw.pointee.format)
         let fullRange = raw.pointee.color_range == AVCOL_RANGE_JPEG
             || [AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUVJ444P].contains(format)
-        return VideoFrame(time: time, index: produced, width: scaled.width, height: scaled.height,
-                          layout: options.layout, pixels: scaled.pixels,
+        return VideoFrame(time: time, index: index, width: scaled.width, height: scaled.height,
+                          layout: layout, pixels: scaled.pixels,
                           isKeyframe: raw.pointee.key_frame != 0, isFullRange: fullRange,
                           sourceWidth: Int(raw.pointee.width), sourceHeight: Int(raw.pointee.height))
     }

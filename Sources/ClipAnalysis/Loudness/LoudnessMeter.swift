@@ -68,19 +68,29 @@ public struct LoudnessMeter: Sendable {
     /// Feeds interleaved samples whose first sample plays at `time`; calls `point` every 100 ms of audio.
     public mutating func process(_ samples: UnsafeBufferPointer<Float>, time: Double, point: (LoudnessPoint) -> Void) {
         let frames = samples.count / channels
-        for frame in 0..<frames {
+        var done = 0
+        // A sub-block's worth (or what is left) at a time, channel by channel, with the filter state in locals.
+        while done < frames {
+            let block = done..<min(frames, done + subBlockLength - subBlockFill)
             for channel in 0..<channels {
-                let x = Double(samples[frame * channels + channel])
-                let weighted = highPasses[channel].process(shelves[channel].process(x))
-                subBlockEnergy[channel] += weighted * weighted
-                let magnitude = abs(x)
-                if magnitude > samplePeak { samplePeak = magnitude }
-                truePeakMeter.add(x, channel: channel)
+                var shelf = shelves[channel], highPass = highPasses[channel]
+                var energy = subBlockEnergy[channel], peak = samplePeak
+                for frame in block {
+                    let x = Double(samples[frame * channels + channel])
+                    let weighted = highPass.process(shelf.process(x))
+                    energy += weighted * weighted
+                    peak = max(peak, abs(x))
+                }
+                shelves[channel] = shelf
+                highPasses[channel] = highPass
+                subBlockEnergy[channel] = energy
+                samplePeak = peak
+                truePeakMeter.add(samples, frames: block, channel: channel, channels: channels)
             }
-            truePeakMeter.advance()
-            subBlockFill += 1
+            subBlockFill += block.count
+            done = block.upperBound
             if subBlockFill == subBlockLength {
-                point(finishSubBlock(endTime: time + Double(frame + 1) / Double(sampleRate)))
+                point(finishSubBlock(endTime: time + Double(done) / Double(sampleRate)))
             }
         }
     }
