@@ -206,8 +206,8 @@ final class Worker {
         let id = UUID().uuidString.prefix(8)
         outFile = folder.appendingPathComponent("worker-\(id).out")
         errFile = folder.appendingPathComponent("worker-\(id).err")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: Fixtures.clipkitBinary)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
