@@ -27,18 +27,17 @@ public struct ExtractionManifest: Codable, Sendable {
         try AtomicFile.write(ExtractionManifest.encoder.encode(self), to: path)
     }
 
-    /// Applies `change` to the folder's manifest and saves it, holding an exclusive lock on `DIR/.manifest.lock`
-    /// meanwhile: runs and workers writing into one folder at once never lose each other's entries. A temporary
-    /// manifest a killed writer left behind is removed (only the lock holder writes one).
+    /// Applies `change` to the folder's manifest and saves it, holding an exclusive lock (`flock`) on the folder
+    /// itself meanwhile: runs and workers writing into one folder at once never lose each other's entries, and no
+    /// lock file is left behind. A temporary manifest a killed writer left is removed (only the lock holder writes one).
     public static func update(directory: String, _ change: (inout ExtractionManifest) -> Void) throws {
-        let lockPath = (directory as NSString).appendingPathComponent(".manifest.lock")
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw HighlightInputError(lockPath, "cannot open the manifest lock (\(String(cString: strerror(errno))))")
+            throw HighlightInputError(directory, "cannot open the output folder to lock its manifest (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw HighlightInputError(lockPath, "cannot lock the manifest (\(String(cString: strerror(errno))))") }
+            guard errno == EINTR else { throw HighlightInputError(directory, "cannot lock the manifest (\(String(cString: strerror(errno))))") }
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in names where name.hasPrefix(".manifest.json.partial-") {

@@ -1,9 +1,5 @@
 import ArgumentParser
-import ClipAnalysis
 import ClipHighlights
-import ClipHook
-import ClipMedia
-import ClipPresets
 import Foundation
 
 /// `clipkit extract`: the top highlight clips of live recordings, cut, explained, ready for the platform.
