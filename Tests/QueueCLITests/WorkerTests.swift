@@ -160,8 +160,9 @@ import TestSupport
         while Date() < deadline {
             usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
             kill(pid, SIGSTOP)
-            let row = try sqlite(db, "SELECT id || ' ' || worker || ' ' || lease_expires_at FROM jobs WHERE state = 'running' AND worker LIKE '%:\(pid)'")
-            let fields = row.split(separator: " ").map(String.init)
+            // Frozen in the middle of a database write, the worker can make a reader fail (SQLITE_PROTOCOL): try again later.
+            let row = try? sqlite(db, "SELECT id || ' ' || worker || ' ' || lease_expires_at FROM jobs WHERE state = 'running' AND worker LIKE '%:\(pid)'")
+            let fields = row?.split(separator: " ").map(String.init) ?? []
             if fields.count == 3 { return Killed(job: fields[0], worker: fields[1], leaseExpiry: fields[2]) }
             kill(pid, SIGCONT)
             guard worker.process.isRunning else { break }
