@@ -15,7 +15,7 @@ struct QueueWorker: Sendable {
     let poll: TimeInterval
     let stop: StopSignal
 
-    /// Runs until done; returns how many jobs ended in an error (or a lost lease).
+    /// Runs until done; returns how many attempts ended in an error or a lost lease.
     func run() async throws -> Int {
         var problems = 0
         while !stop.requested {

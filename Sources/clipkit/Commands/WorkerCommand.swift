@@ -14,8 +14,8 @@ struct WorkerCommand: AsyncParsableCommand {
         removed; finished clips were written under temporary names and renamed, so none is half written).
         SIGTERM or SIGINT: finish the jobs in hand, then exit 0.
 
-        Exit codes: 0 stopped or (--once) the queue is empty, 1 the store failed, 3 some jobs ended in an error
-        (see `clipkit queue status`).
+        Exit codes: 0 stopped or (--once) the queue is empty, 1 the store failed, 3 an attempt failed or lost its
+        lease (see `clipkit queue status`).
 
         Examples:
           clipkit worker --concurrency 2
