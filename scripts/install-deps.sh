@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages clipkit needs, only those missing.
 #   scripts/install-deps.sh build   FFmpeg -dev libraries, pkg-config, SQLite (to build and run clipkit)
-#   scripts/install-deps.sh test    the above + the ffmpeg/ffprobe CLIs (fixtures, oracle), valgrind, binutils,
+#   scripts/install-deps.sh test    the above + the ffmpeg/ffprobe CLIs (fixtures, oracle), valgrind, binutils, the sqlite3
+#                                   CLI (tests read the database as an independent reader),
 #                                   chromium (renders the HTML report headless in its test)
 # Uses apt-get as root (or through sudo); otherwise prints the exact command to run and fails.
 set -euo pipefail
@@ -18,6 +19,7 @@ fi
 if [ "$need" = test ]; then
   command -v valgrind >/dev/null || packages+=(valgrind)
   command -v objcopy >/dev/null || packages+=(binutils)
+  command -v sqlite3 >/dev/null || packages+=(sqlite3)
   command -v python3 >/dev/null || packages+=(python3 python3-pip)
   command -v chromium >/dev/null || packages+=(chromium)
 fi

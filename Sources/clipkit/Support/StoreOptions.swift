@@ -3,7 +3,8 @@ import ClipRotation
 import ClipStore
 import Foundation
 
-/// `--db PATH` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats and decisions live.
+/// `--db PATH` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats, decisions and the
+/// extraction work queue live.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path (default $CLIPKIT_DB, else ./clipkit.sqlite).", valueName: "path"))
     var db: String?
@@ -16,6 +17,15 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store (running migrations); a `postgres://` URL is refused with a clear message until that store lands.
     func open() throws -> RotationStore {
+        try sqlite()
+    }
+
+    /// Opens the extraction work queue, which lives in the same database as the store.
+    func openQueue() throws -> JobQueue {
+        try sqlite()
+    }
+
+    private func sqlite() throws -> SQLiteStore {
         let location = self.location
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             throw ValidationError("PostgreSQL stores are not available in this build yet; use a SQLite path for --db")
