@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try store.open()
+        let db = try await store.open()
         var plans = try await db.plans()
         if let plan {
             plans = plans.filter { $0.id == plan }

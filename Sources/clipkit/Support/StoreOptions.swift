@@ -3,9 +3,10 @@ import ClipRotation
 import ClipStore
 import Foundation
 
-/// `--db PATH` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats and decisions live.
+/// `--db PATH|URL` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats and decisions live.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path (default $CLIPKIT_DB, else ./clipkit.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path or postgres://user@host[:port]/db (default $CLIPKIT_DB, else ./clipkit.sqlite).",
+                                            valueName: "path|url"))
     var db: String?
 
     var location: String {
@@ -14,16 +15,11 @@ struct StoreOptions: ParsableArguments {
         return "clipkit.sqlite"
     }
 
-    /// Opens the store (running migrations); a `postgres://` URL is refused with a clear message until that store lands.
-    func open() throws -> RotationStore {
-        let location = self.location
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL stores are not available in this build yet; use a SQLite path for --db")
-        }
-        return try SQLiteStore(path: location)
+    /// Opens the store (running migrations); a PostgreSQL URL's missing parts come from the `PG*` variables.
+    func open() async throws -> RotationStore {
+        try await Stores.open(location)
     }
 }
-
 /// Wall-clock time and today's date (UTC) for timestamps and default decision days.
 enum Clock {
     static var timestamp: String {
