@@ -41,7 +41,11 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    deinit { _ = connection.close() }
+    /// Closes the connection; the completion handler keeps it alive until it is closed (PostgresNIO requires that).
+    deinit {
+        let connection = self.connection
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
 
     /// Runs `body` in a transaction (`BEGIN` + `mode`), committing when it returns and rolling back when it throws.
     func transaction<T>(_ mode: String = "READ WRITE", _ body: (PostgresConnection) async throws -> T) async throws -> T {
