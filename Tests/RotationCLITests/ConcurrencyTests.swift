@@ -31,7 +31,7 @@ import TestSupport
             process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(["CLIPKIT_DB": db]) { _, new in new }
             let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errURL)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
