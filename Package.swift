@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "HookCLITests", dependencies: ["ClipHook", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ExtractCLITests", dependencies: ["TestSupport"]),
+        // `clipkit queue` and `clipkit worker` as processes: several workers, one killed, a stop signal (issue 7).
+        .testTarget(name: "QueueCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ClipRotationTests", dependencies: ["ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),

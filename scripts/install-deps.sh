@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages clipkit needs, only those missing.
 #   scripts/install-deps.sh build   FFmpeg -dev libraries, pkg-config, SQLite (to build and run clipkit)
-#   scripts/install-deps.sh test    the above + the ffmpeg/ffprobe CLIs (fixtures, oracle), valgrind, binutils, and
-#                                   PostgreSQL (scripts/with-postgres.sh starts a throwaway server for the store tests)
+#   scripts/install-deps.sh test    the above + the ffmpeg/ffprobe CLIs (fixtures, oracle), valgrind, binutils, the sqlite3
+#                                   CLI (tests read the database as an independent reader), and PostgreSQL
+#                                   (scripts/with-postgres.sh starts a throwaway server for the store tests)
 # Uses apt-get as root (or through sudo); otherwise prints the exact command to run and fails.
 set -euo pipefail
 need="${1:-build}"
@@ -18,6 +19,7 @@ fi
 if [ "$need" = test ]; then
   command -v valgrind >/dev/null || packages+=(valgrind)
   command -v objcopy >/dev/null || packages+=(binutils)
+  command -v sqlite3 >/dev/null || packages+=(sqlite3)
   command -v python3 >/dev/null || packages+=(python3 python3-pip)
   command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
 fi

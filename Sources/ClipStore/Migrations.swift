@@ -86,6 +86,32 @@ enum Migrations {
             CREATE INDEX decisions_by_creative ON decisions(creative_id);
             """),
         ("v2-predicted-hook-rate", "ALTER TABLE creatives ADD COLUMN predicted_hook_rate REAL"),
+        // The extraction work queue (JobQueue). Times are ISO 8601 UTC text with milliseconds (they sort as text);
+        // options and result are JSON; one job per recording, output folder and options.
+        ("v3-jobs", """
+            CREATE TABLE jobs (
+                id INTEGER PRIMARY KEY,
+                recording TEXT NOT NULL,
+                output TEXT NOT NULL,
+                options TEXT NOT NULL,
+                force INTEGER NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+                attempts INTEGER NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                worker TEXT,
+                lease_token TEXT,
+                lease_expires_at TEXT,
+                heartbeat_at TEXT,
+                error TEXT,
+                result TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                started_at TEXT,
+                finished_at TEXT
+            );
+            CREATE UNIQUE INDEX jobs_by_work ON jobs(recording, output, options);
+            CREATE INDEX jobs_by_state ON jobs(state, id);
+            """),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -14,6 +14,8 @@ struct ClipKit: AsyncParsableCommand {
             ProbeCommand.self,
             AnalyzeCommand.self,
             ExtractCommand.self,
+            QueueCommand.self,
+            WorkerCommand.self,
             HookCommand.self,
             PlanCommand.self,
             CreativeCommand.self,

@@ -27,6 +27,27 @@ public struct ExtractionManifest: Codable, Sendable {
         try AtomicFile.write(ExtractionManifest.encoder.encode(self), to: path)
     }
 
+    /// Applies `change` to the folder's manifest and saves it, holding an exclusive lock (`flock`) on the folder
+    /// itself meanwhile: runs and workers writing into one folder at once never lose each other's entries, and no
+    /// lock file is left behind. A temporary manifest a killed writer left is removed (only the lock holder writes one).
+    public static func update(directory: String, _ change: (inout ExtractionManifest) -> Void) throws {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw HighlightInputError(directory, "cannot open the output folder to lock its manifest (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw HighlightInputError(directory, "cannot lock the manifest (\(String(cString: strerror(errno))))") }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".manifest.json.partial-") {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+        var manifest = try load(directory: directory)
+        change(&manifest)
+        try manifest.save(directory: directory)
+    }
+
     /// Replaces the entry of the same source, or adds it.
     public mutating func upsert(_ entry: RecordingEntry) {
         recordings.removeAll { $0.source == entry.source }

@@ -144,6 +144,18 @@ public struct HighlightExtractor {
         return (written, sheet)
     }
 
+    /// Deletes the temporary files a killed run left for the outputs of `recording` in the output folder
+    /// (`.<stem>-01.partial-<pid>.mp4`, `.<stem>.edl.partial-<pid>`, `.<stem>-contact-sheet.png.partial-<pid>`).
+    /// Only for a caller that knows no other live run writes this recording's outputs there (a queue worker
+    /// holding the job's lease).
+    public func removeLeftovers(recording: String) {
+        let stem = URL(fileURLWithPath: recording).deletingPathExtension().lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: request.outputDirectory)) ?? []
+        for name in names where OutputName.isLeftover(name, stem: stem) {
+            try? FileManager.default.removeItem(atPath: path(in: name))
+        }
+    }
+
     private func path(in name: String) -> String {
         (request.outputDirectory as NSString).appendingPathComponent(name)
     }

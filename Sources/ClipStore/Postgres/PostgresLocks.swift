@@ -7,6 +7,7 @@ enum PostgresLocks {
     static let migrationNamespace: Int32 = 7_231_000
     static let planNamespace: Int32 = 7_231_001
     static let importNamespace: Int32 = 7_231_002
+    static let workNamespace: Int32 = 7_231_003
 
     /// Held while migrating, so processes starting at once migrate once.
     static func migrations(_ db: PostgresConnection, _ logger: Logger) async throws {
@@ -24,5 +25,10 @@ enum PostgresLocks {
             SELECT pg_advisory_xact_lock(\(planNamespace), key)
             FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest(\(ids)::text[]) AS id ORDER BY key) AS keys
             """, logger)
+    }
+
+    /// Held by a claim while it checks that no live job writes the same recording into the same folder.
+    static func work(_ db: PostgresConnection, recording: String, output: String, _ logger: Logger) async throws {
+        try await db.run("SELECT pg_advisory_xact_lock(\(workNamespace), hashtext(\(recording + "\n" + output)))", logger)
     }
 }

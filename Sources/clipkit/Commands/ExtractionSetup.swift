@@ -2,16 +2,20 @@ import ClipAnalysis
 import ClipHighlights
 import ClipMedia
 import ClipPresets
+import ClipStore
 import Foundation
 
-/// Turns `extract`'s options into an `ExtractionRequest`: loads the presets and keyword lists.
+/// Turns extract options into an `ExtractionRequest`: loads the presets and keyword lists.
 struct ExtractionSetup {
-    let command: ExtractCommand
+    let options: ExtractOptions
+    let output: String
+    let dryRun: Bool
+    let force: Bool
 
     func request() throws -> ExtractionRequest {
-        var config = try PresetLocator.load(HighlightConfig.self, kind: "highlights", command.highlights)
-        let platform = try command.preset.map { try PresetLocator.load(PlatformPreset.self, kind: "platforms", $0) }
-        if command.mode == "encode" && platform == nil {
+        var config = try PresetLocator.load(HighlightConfig.self, kind: "highlights", options.highlights)
+        let platform = try options.preset.map { try PresetLocator.load(PlatformPreset.self, kind: "platforms", $0) }
+        if options.mode == "encode" && platform == nil {
             throw PresetError("--mode encode needs --preset (one of: \(PresetLocator.names(kind: "platforms").joined(separator: ", ")))")
         }
         if let platform {
@@ -19,15 +23,15 @@ struct ExtractionSetup {
             config.selection.maxDuration = platform.output.maxDuration
             config.selection.targetDuration = min(max(config.selection.targetDuration, platform.output.minDuration), platform.output.maxDuration)
         }
-        if let count = command.count { config.selection.count = count }
-        if let value = command.minDuration { config.selection.minDuration = value }
-        if let value = command.maxDuration { config.selection.maxDuration = value }
+        if let count = options.count { config.selection.count = count }
+        if let value = options.minDuration { config.selection.minDuration = value }
+        if let value = options.maxDuration { config.selection.maxDuration = value }
         guard config.selection.minDuration > 0, config.selection.maxDuration >= config.selection.minDuration else {
             throw PresetError("clip durations must satisfy 0 < min (\(config.selection.minDuration) s) ≤ max (\(config.selection.maxDuration) s)")
         }
         config.selection.targetDuration = min(max(config.selection.targetDuration, config.selection.minDuration), config.selection.maxDuration)
 
-        let keywordFiles = command.keywords.isEmpty ? ["zh-ecommerce", "en-ecommerce"] : command.keywords
+        let keywordFiles = options.keywords.isEmpty ? ["zh-ecommerce", "en-ecommerce"] : options.keywords
         var phrases: [(phrase: String, weight: Double)] = []
         for name in keywordFiles {
             let url = try PresetLocator.url(kind: "keywords", name, fileExtension: "txt")
@@ -38,7 +42,7 @@ struct ExtractionSetup {
         }
 
         let mode: ExtractionRequest.Mode
-        switch command.mode {
+        switch options.mode {
         case "exact": mode = .exact
         case "encode":
             let output = platform!.output
@@ -51,12 +55,12 @@ struct ExtractionSetup {
         default: mode = .copy
         }
         return ExtractionRequest(
-            outputDirectory: command.out, config: config, configName: command.highlights, mode: mode,
-            analysisMode: AnalysisMode(rawValue: command.analysis) ?? .fast,
-            recordingStart: command.recordingStart.flatMap(EventTime.wallClock),
-            timeZone: command.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-            keywords: KeywordList(phrases: phrases), keywordFiles: keywordFiles,
-            exports: command.export.map { $0.split(separator: ",").compactMap { TimelineFormat(rawValue: String($0)) } } ?? [],
-            contactSheet: command.contactSheet, dryRun: command.dryRun, force: command.force)
+            outputDirectory: output, config: config, configName: options.highlights, mode: mode,
+            analysisMode: AnalysisMode(rawValue: options.analysis) ?? .fast, eventsPath: options.events,
+            recordingStart: options.recordingStart.flatMap(EventTime.wallClock),
+            timeZone: options.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+            transcriptPath: options.transcript, keywords: KeywordList(phrases: phrases), keywordFiles: keywordFiles,
+            exports: options.exports.compactMap(TimelineFormat.init(rawValue:)),
+            contactSheet: options.contactSheet, dryRun: dryRun, force: force)
     }
 }

@@ -3,7 +3,8 @@ import ClipRotation
 import ClipStore
 import Foundation
 
-/// `--db PATH|URL` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats and decisions live.
+/// `--db PATH|URL` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats, decisions and the
+/// extraction work queue live.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path or postgres://user@host[:port]/db (default $CLIPKIT_DB, else ./clipkit.sqlite).",
                                             valueName: "path|url"))
@@ -19,7 +20,13 @@ struct StoreOptions: ParsableArguments {
     func open() async throws -> RotationStore {
         try await Stores.open(location)
     }
+
+    /// Opens the extraction work queue, which lives in the same database as the store.
+    func openQueue() async throws -> JobQueue {
+        try await Stores.openQueue(location)
+    }
 }
+
 /// Wall-clock time and today's date (UTC) for timestamps and default decision days.
 enum Clock {
     static var timestamp: String {

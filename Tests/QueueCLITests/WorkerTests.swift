@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `clipkit queue` and `clipkit worker` as an operator runs them: real processes on one SQLite store (the multi-worker
+/// test also on one PostgreSQL database), short generated recordings cut in copy mode. Several workers, one SIGKILLed
+/// in the middle of a job; a stop signal; failing jobs.
+@Suite(.serialized) struct WorkerTests {
+    /// A 3-second H.264/AAC recording, keyframe every second.
+    static func recording() throws -> String {
+        try MediaFixtures.make("queue-3s.mp4", MediaFixtures.videoSource(seconds: 3, size: "320x180", rate: "15") + MediaFixtures.toneSource(seconds: 3) +
+                               ["-c:v", "libx264", "-preset", "ultrafast", "-g", "15", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest"])
+    }
+
+    /// `count` copies of the short recording under their own names in `folder`.
+    static func recordings(_ count: Int, in folder: URL) throws -> [String] {
+        let source = try recording()
+        return try (1...count).map { index in
+            let path = folder.appendingPathComponent(String(format: "room-%02d.mp4", index)).path
+            try FileManager.default.copyItem(atPath: source, toPath: path)
+            return path
+        }
+    }
+
+    /// One clip per recording (clips keep 10 s apart by default), 1-2 s long, stream-copied.
+    static let extractOptions = ["--count", "1", "--min-duration", "1", "--max-duration", "2", "--mode", "copy", "--no-hook"]
+
+    @Test(arguments: StoreBackend.testable) func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(_ backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try threeWorkersOneKilledMidJob(db: db) }
+    }
+
+    func threeWorkersOneKilledMidJob(db: String) throws {
+        let folder = try Fixtures.temporaryDirectory("queue-workers")
+        let env = ["CLIPKIT_DB": db]
+        let out = folder.appendingPathComponent("clips")
+        let recordings = try Self.recordings(20, in: folder)
+        let added = try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env)
+        #expect(added.status == 0, "\(added.stderr)")
+        let again = try Fixtures.clipkit(["queue", "add", recordings[0], "--out", out.path] + Self.extractOptions, environment: env)
+        #expect(again.status == 0 && again.stdout.contains("already pending"), "\(again.stdout)")
+
+        let lease = 3.0
+        let workers = try (0..<3).map { _ in
+            try Worker(["worker", "--once", "--lease", "\(lease)", "--poll", "0.3"], environment: env, folder: folder)
+        }
+        let victim = workers[0]
+        let killed = try Self.killMidJob(victim, db: env["CLIPKIT_DB"]!)
+        for worker in workers.dropFirst() {
+            let status = try worker.wait(timeout: 300)
+            #expect(status == 0, "\(worker.stderr)")
+        }
+
+        // Every job done, once: one "done" line per job over all workers, the killed worker's job by another worker
+        // after its lease expired.
+        #expect(try Self.query(env["CLIPKIT_DB"]!, "SELECT state || ' ' || count(*) FROM jobs GROUP BY state") == "done 20")
+        let doneLines = workers.flatMap { $0.stdout.split(separator: "\n") }.filter { $0.hasPrefix("job ") && $0.contains(" done ") }
+        let doneIDs = doneLines.map { $0.split(separator: " ")[1] }
+        #expect(doneIDs.count == 20 && Set(doneIDs).count == 20, "\(doneLines)")
+        let retaken = try Self.query(env["CLIPKIT_DB"]!, "SELECT attempts || ' ' || worker || ' ' || started_at FROM jobs WHERE id = \(killed.job)")
+        let fields = retaken.split(separator: " ").map(String.init)
+        #expect(fields.count == 3 && fields[0] == "2" && fields[1] != killed.worker, "job \(killed.job): \(retaken)")
+        #expect(fields.count == 3 && fields[2] >= killed.leaseExpiry, "job \(killed.job) was taken over at \(retaken), before its lease ended at \(killed.leaseExpiry)")
+
+        // The folder: a clip per recording, named per job, each whole; no duplicate, no temporary file.
+        let manifest = try Self.manifest(out)
+        #expect(manifest.count == 20)
+        let listed = manifest.values.flatMap { $0 }.sorted()
+        let expected = (1...20).map { String(format: "room-%02d-01.mp4", $0) }
+        #expect(listed == expected.sorted())
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(files.filter { $0.contains(".partial") }.isEmpty, "\(files)")
+        #expect(files.filter { $0.hasSuffix(".mp4") }.sorted() == expected.sorted(), "\(files)")
+        for file in expected {
+            let decode = try Fixtures.run("/usr/bin/env", ["ffmpeg", "-v", "error", "-i", out.appendingPathComponent(file).path, "-f", "null", "-"])
+            #expect(decode.status == 0 && decode.stderr.isEmpty, "\(file): \(decode.stderr)")
+        }
+
+        let status = try Fixtures.clipkit(["queue", "status", "--json"], environment: env)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["counts"] as? [String: Int])?["done"] == 20)
+        let jobs = try #require(object["jobs"] as? [[String: Any]])
+        for job in jobs {
+            let result = job["result"] as? [String: Any]
+            let recording = URL(fileURLWithPath: job["recording"] as? String ?? "").standardizedFileURL.path
+            #expect((result?["clips"] as? [String])?.sorted() == manifest[recording]?.sorted(), "\(job)")
+        }
+    }
+
+    @Test func aStoppedWorkerFinishesItsJobAndClaimsNoMore() throws {
+        let folder = try Fixtures.temporaryDirectory("queue-stop")
+        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let out = folder.appendingPathComponent("clips")
+        let recordings = try Self.recordings(3, in: folder)
+        #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
+        let worker = try Worker(["worker", "--poll", "0.3"], environment: env, folder: folder)
+        let job = try Self.stopMidJob(worker, db: env["CLIPKIT_DB"]!)
+        kill(worker.process.processIdentifier, SIGTERM)
+        kill(worker.process.processIdentifier, SIGCONT)
+        #expect(try worker.wait(timeout: 120) == 0, "\(worker.stderr)")
+        #expect(worker.stderr.contains("SIGTERM"))
+        let states = try Self.query(env["CLIPKIT_DB"]!, "SELECT id || '=' || state FROM jobs ORDER BY id").split(separator: "\n").map(String.init)
+        #expect(states.contains("\(job.job)=done"), "\(states)")
+        #expect(states.filter { $0.hasSuffix("=pending") }.count == 3 - states.filter { $0.hasSuffix("=done") }.count, "\(states)")
+        #expect(!states.contains { $0.hasSuffix("=running") }, "\(states)")
+    }
+
+    @Test func aTakenOverJobLosesTheDeadWorkersTemporaryFiles() throws {
+        let folder = try Fixtures.temporaryDirectory("queue-leftovers")
+        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let out = folder.appendingPathComponent("clips")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let recordings = try Self.recordings(1, in: folder)
+        // What a worker killed while cutting and while saving the manifest leaves behind; another recording's file stays.
+        let leftovers = [".room-01-02.partial-4242.mp4", ".manifest.json.partial-4242"]
+        for name in leftovers + [".room-011-01.partial-4242.mp4"] {
+            try Data("half".utf8).write(to: out.appendingPathComponent(name))
+        }
+        #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
+        let run = try Fixtures.clipkit(["worker", "--once"], environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        for name in leftovers { #expect(!files.contains(name), "\(files)") }
+        #expect(files.contains(".room-011-01.partial-4242.mp4"), "another recording's file is not this job's to remove")
+        #expect(files.contains("room-01-01.mp4"))
+    }
+
+    @Test func failingJobsAreRetriedThenGivenUpWithTheirError() throws {
+        let folder = try Fixtures.temporaryDirectory("queue-fail")
+        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let broken = folder.appendingPathComponent("broken.mp4")
+        try Data("not a recording".utf8).write(to: broken)
+        let add = try Fixtures.clipkit(["queue", "add", broken.path, "--out", folder.appendingPathComponent("clips").path, "--max-attempts", "2"] + Self.extractOptions, environment: env)
+        #expect(add.status == 0, "\(add.stderr)")
+        let missing = try Fixtures.clipkit(["queue", "add", folder.appendingPathComponent("nope.mp4").path, "--out", "clips"], environment: env)
+        #expect(missing.status == 2 && missing.stderr.contains("nope.mp4"), "\(missing.stderr)")
+
+        let run = try Fixtures.clipkit(["worker", "--once"], environment: env)
+        #expect(run.status == 3, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("attempt 1/2 failed (will retry)") && run.stderr.contains("attempt 2/2 failed (given up)"), "\(run.stderr)")
+        let status = try Fixtures.clipkit(["queue", "status"], environment: env)
+        #expect(status.stdout.hasPrefix("pending 0  running 0  done 0  failed 1"), "\(status.stdout)")
+        #expect(status.stdout.contains("broken.mp4"))
+        let error = try Self.query(env["CLIPKIT_DB"]!, "SELECT error FROM jobs")
+        #expect(error.contains(broken.path) && !error.contains("\n"), "one line naming the file: \(error)")
+
+        #expect(try Fixtures.clipkit(["queue", "retry"], environment: env).status == 2)
+        let retry = try Fixtures.clipkit(["queue", "retry", "--failed"], environment: env)
+        #expect(retry.stdout.hasPrefix("1 failed job back to pending"), "\(retry.stdout)")
+        #expect(try Self.query(env["CLIPKIT_DB"]!, "SELECT state || ' ' || attempts FROM jobs") == "pending 0")
+    }
+
+    // MARK: - Helpers
+
+    /// What was known about the job a worker was killed in.
+    struct Killed {
+        let job: String
+        let worker: String
+        let leaseExpiry: String
+    }
+
+    /// Freezes the worker (SIGSTOP) at a moment it holds a job; returns that job, the worker's name and its lease end.
+    static func stopMidJob(_ worker: Worker, db: String) throws -> Killed {
+        let pid = worker.process.processIdentifier
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
+            kill(pid, SIGSTOP)
+            // Frozen in the middle of a database write, the worker can make a reader fail (SQLITE_PROTOCOL): try again later.
+            let row = try? query(db, "SELECT id || ' ' || worker || ' ' || lease_expires_at FROM jobs WHERE state = 'running' AND worker LIKE '%:\(pid)'")
+            let fields = row?.split(separator: " ").map(String.init) ?? []
+            if fields.count == 3 { return Killed(job: fields[0], worker: fields[1], leaseExpiry: fields[2]) }
+            kill(pid, SIGCONT)
+            guard worker.process.isRunning else { break }
+        }
+        throw FixtureError("worker \(pid) was never seen holding a job: \(worker.stderr)")
+    }
+
+    /// SIGKILLs the worker while it holds a job.
+    static func killMidJob(_ worker: Worker, db: String) throws -> Killed {
+        let killed = try stopMidJob(worker, db: db)
+        kill(worker.process.processIdentifier, SIGKILL)
+        _ = try worker.wait(timeout: 30)
+        return killed
+    }
+
+    /// Recording path → clip files, from the folder's manifest.
+    static func manifest(_ folder: URL) throws -> [String: [String]] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let recordings = try #require(object["recordings"] as? [[String: Any]])
+        var clips: [String: [String]] = [:]
+        for recording in recordings {
+            clips[recording["source"] as? String ?? ""] = (recording["clips"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        }
+        return clips
+    }
+
+    /// One query through the database's own client, an independent reader: `sqlite3`, or `psql` for a URL.
+    static func query(_ db: String, _ sql: String) throws -> String {
+        let arguments = db.hasPrefix("postgres") ? ["psql", "-X", "-A", "-t", "-q", "-d", db, "-c", sql] : ["sqlite3", "-cmd", ".timeout 10000", db, sql]
+        let result = try Fixtures.run("/usr/bin/env", arguments)
+        guard result.status == 0 else { throw FixtureError("\(arguments[0]) \(sql): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A clipkit process running in the background, its output going to files.
+final class Worker {
+    let process = Process()
+    private let outFile: URL
+    private let errFile: URL
+
+    init(_ arguments: [String], environment: [String: String], folder: URL) throws {
+        let id = UUID().uuidString.prefix(8)
+        outFile = folder.appendingPathComponent("worker-\(id).out")
+        errFile = folder.appendingPathComponent("worker-\(id).err")
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Fixtures.clipkitBinary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = try FileHandle(forWritingTo: outFile)
+        process.standardError = try FileHandle(forWritingTo: errFile)
+        try process.run()
+    }
+
+    var stdout: String { (try? String(contentsOf: outFile, encoding: .utf8)) ?? "" }
+    var stderr: String { (try? String(contentsOf: errFile, encoding: .utf8)) ?? "" }
+
+    /// Waits for the process to end; its exit status (or the signal number when a signal ended it).
+    func wait(timeout: TimeInterval) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            guard Date() < deadline else {
+                kill(process.processIdentifier, SIGKILL)
+                throw FixtureError("\(process.arguments ?? []) did not finish in \(Int(timeout)) s: \(stderr)")
+            }
+            usleep(20_000)
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
