@@ -16,8 +16,9 @@ days=90
 csv="$out/stats-${plans}x${creatives}x${days}.csv"
 
 cd "$root"
-swift build -c release --product clipkit >/dev/null
-clipkit="$root/.build/release/clipkit"
+scratch=${SWIFT_SCRATCH_PATH:-$root/.build}   # another build folder (.build-NAME) lets a benchmark build beside a test run
+swift build -c release --product clipkit --scratch-path "$scratch" >/dev/null
+clipkit="$scratch/release/clipkit"
 export CLIPKIT_PRESETS="$root/Presets"
 
 if [ ! -s "$csv" ]; then

@@ -66,9 +66,8 @@ final class PostgresSession: @unchecked Sendable {
             } catch let error as PSQLError where attempt < Self.attempts && Self.isRetryable(error) {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64.random(in: 10_000_000...(50_000_000 * UInt64(attempt))))
-            } catch let error as StoreError {
-                throw error
-            } catch {
+            } catch let error as PSQLError {
+                // The driver's errors become one line naming the database; the body's own errors pass unchanged.
                 throw StoreError("\(location): \(Self.describe(error, location: location))")
             }
         }
