@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `clipkit queue` and `clipkit worker` as an operator runs them: real processes on one SQLite store (the multi-worker
-/// test also on one PostgreSQL database), short generated recordings cut in copy mode. Several workers, one SIGKILLed
-/// in the middle of a job; a stop signal; failing jobs.
+/// `clipkit queue` and `clipkit worker` as an operator runs them: real processes on one store, short generated
+/// recordings cut in copy mode. Several workers, one SIGKILLed in the middle of a job; a stop signal; failing jobs.
+/// The queue is read only through `clipkit queue status --json`, so each test runs on every `StoreBackend` (SQLite,
+/// and a fresh PostgreSQL database when the test server is configured).
 @Suite(.serialized) struct WorkerTests {
     /// A 3-second H.264/AAC recording, keyframe every second.
     static func recording() throws -> String {
@@ -25,11 +26,12 @@ import TestSupport
     /// One clip per recording (clips keep 10 s apart by default), 1-2 s long, stream-copied.
     static let extractOptions = ["--count", "1", "--min-duration", "1", "--max-duration", "2", "--mode", "copy", "--no-hook"]
 
-    @Test(arguments: StoreBackend.testable) func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(_ backend: StoreBackend) async throws {
-        try await TestDatabase.with(backend) { db in try threeWorkersOneKilledMidJob(db: db) }
+    @Test(arguments: StoreBackend.testable)
+    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: db) }
     }
 
-    func threeWorkersOneKilledMidJob(db: String) throws {
+    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-workers")
         let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
@@ -44,7 +46,7 @@ import TestSupport
             try Worker(["worker", "--once", "--lease", "\(lease)", "--poll", "0.3"], environment: env, folder: folder)
         }
         let victim = workers[0]
-        let killed = try Self.killMidJob(victim, db: env["CLIPKIT_DB"]!)
+        let killed = try Self.killMidJob(victim, environment: env)
         for worker in workers.dropFirst() {
             let status = try worker.wait(timeout: 300)
             #expect(status == 0, "\(worker.stderr)")
@@ -52,14 +54,15 @@ import TestSupport
 
         // Every job done, once: one "done" line per job over all workers, the killed worker's job by another worker
         // after its lease expired.
-        #expect(try Self.query(env["CLIPKIT_DB"]!, "SELECT state || ' ' || count(*) FROM jobs GROUP BY state") == "done 20")
+        let status = try Self.status(env)
+        #expect(status.counts == ["pending": 0, "running": 0, "done": 20, "failed": 0])
         let doneLines = workers.flatMap { $0.stdout.split(separator: "\n") }.filter { $0.hasPrefix("job ") && $0.contains(" done ") }
         let doneIDs = doneLines.map { $0.split(separator: " ")[1] }
         #expect(doneIDs.count == 20 && Set(doneIDs).count == 20, "\(doneLines)")
-        let retaken = try Self.query(env["CLIPKIT_DB"]!, "SELECT attempts || ' ' || worker || ' ' || started_at FROM jobs WHERE id = \(killed.job)")
-        let fields = retaken.split(separator: " ").map(String.init)
-        #expect(fields.count == 3 && fields[0] == "2" && fields[1] != killed.worker, "job \(killed.job): \(retaken)")
-        #expect(fields.count == 3 && fields[2] >= killed.leaseExpiry, "job \(killed.job) was taken over at \(retaken), before its lease ended at \(killed.leaseExpiry)")
+        let retaken = try #require(status.jobs.first { $0["id"] as? Int == killed.job })
+        #expect(retaken["attempts"] as? Int == 2 && retaken["worker"] as? String != killed.worker, "\(retaken)")
+        let takenOver = retaken["startedAt"] as? String ?? ""
+        #expect(takenOver >= killed.leaseExpiry, "job \(killed.job) was taken over at \(takenOver), before its lease ended at \(killed.leaseExpiry)")
 
         // The folder: a clip per recording, named per job, each whole; no duplicate, no temporary file.
         let manifest = try Self.manifest(out)
@@ -75,38 +78,44 @@ import TestSupport
             #expect(decode.status == 0 && decode.stderr.isEmpty, "\(file): \(decode.stderr)")
         }
 
-        let status = try Fixtures.clipkit(["queue", "status", "--json"], environment: env)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
-        #expect((object["counts"] as? [String: Int])?["done"] == 20)
-        let jobs = try #require(object["jobs"] as? [[String: Any]])
-        for job in jobs {
+        for job in status.jobs {
             let result = job["result"] as? [String: Any]
             let recording = URL(fileURLWithPath: job["recording"] as? String ?? "").standardizedFileURL.path
             #expect((result?["clips"] as? [String])?.sorted() == manifest[recording]?.sorted(), "\(job)")
         }
     }
 
-    @Test func aStoppedWorkerFinishesItsJobAndClaimsNoMore() throws {
+    @Test(arguments: StoreBackend.testable)
+    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: db) }
+    }
+
+    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-stop")
-        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
         let recordings = try Self.recordings(3, in: folder)
         #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
         let worker = try Worker(["worker", "--poll", "0.3"], environment: env, folder: folder)
-        let job = try Self.stopMidJob(worker, db: env["CLIPKIT_DB"]!)
+        let job = try Self.stopMidJob(worker, environment: env)
         kill(worker.process.processIdentifier, SIGTERM)
         kill(worker.process.processIdentifier, SIGCONT)
         #expect(try worker.wait(timeout: 120) == 0, "\(worker.stderr)")
         #expect(worker.stderr.contains("SIGTERM"))
-        let states = try Self.query(env["CLIPKIT_DB"]!, "SELECT id || '=' || state FROM jobs ORDER BY id").split(separator: "\n").map(String.init)
+        let states = try Self.status(env).jobs.map { "\($0["id"] as? Int ?? 0)=\($0["state"] as? String ?? "")" }
         #expect(states.contains("\(job.job)=done"), "\(states)")
         #expect(states.filter { $0.hasSuffix("=pending") }.count == 3 - states.filter { $0.hasSuffix("=done") }.count, "\(states)")
         #expect(!states.contains { $0.hasSuffix("=running") }, "\(states)")
     }
 
-    @Test func aTakenOverJobLosesTheDeadWorkersTemporaryFiles() throws {
+    @Test(arguments: StoreBackend.testable)
+    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: db) }
+    }
+
+    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-leftovers")
-        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let recordings = try Self.recordings(1, in: folder)
@@ -124,15 +133,20 @@ import TestSupport
         #expect(files.contains("room-01-01.mp4"))
     }
 
-    @Test func failingJobsAreRetriedThenGivenUpWithTheirError() throws {
+    @Test(arguments: StoreBackend.testable)
+    func failingJobsAreRetriedThenGivenUpWithTheirError(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try failingJobsAreRetriedThenGivenUpWithTheirError(db: db) }
+    }
+
+    func failingJobsAreRetriedThenGivenUpWithTheirError(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-fail")
-        let env = ["CLIPKIT_DB": folder.appendingPathComponent("queue.sqlite").path]
+        let env = ["CLIPKIT_DB": db]
         let broken = folder.appendingPathComponent("broken.mp4")
         try Data("not a recording".utf8).write(to: broken)
         let add = try Fixtures.clipkit(["queue", "add", broken.path, "--out", folder.appendingPathComponent("clips").path, "--max-attempts", "2"] + Self.extractOptions, environment: env)
         #expect(add.status == 0, "\(add.stderr)")
         let missing = try Fixtures.clipkit(["queue", "add", folder.appendingPathComponent("nope.mp4").path, "--out", "clips"], environment: env)
-        #expect(missing.status == 2 && missing.stderr.contains("nope.mp4"), "\(missing.stderr)")
+        #expect(missing.status == 1 && missing.stderr.contains("nope.mp4: no such file"), "\(missing.stderr)")
 
         let run = try Fixtures.clipkit(["worker", "--once"], environment: env)
         #expect(run.status == 3, "\(run.stdout) \(run.stderr)")
@@ -140,35 +154,39 @@ import TestSupport
         let status = try Fixtures.clipkit(["queue", "status"], environment: env)
         #expect(status.stdout.hasPrefix("pending 0  running 0  done 0  failed 1"), "\(status.stdout)")
         #expect(status.stdout.contains("broken.mp4"))
-        let error = try Self.query(env["CLIPKIT_DB"]!, "SELECT error FROM jobs")
+        let error = try Self.status(env).jobs.first?["error"] as? String ?? ""
         #expect(error.contains(broken.path) && !error.contains("\n"), "one line naming the file: \(error)")
 
         #expect(try Fixtures.clipkit(["queue", "retry"], environment: env).status == 2)
         let retry = try Fixtures.clipkit(["queue", "retry", "--failed"], environment: env)
         #expect(retry.stdout.hasPrefix("1 failed job back to pending"), "\(retry.stdout)")
-        #expect(try Self.query(env["CLIPKIT_DB"]!, "SELECT state || ' ' || attempts FROM jobs") == "pending 0")
+        let retried = try Self.status(env).jobs.map { "\($0["state"] as? String ?? "") \($0["attempts"] as? Int ?? -1)" }
+        #expect(retried == ["pending 0"])
     }
 
     // MARK: - Helpers
 
     /// What was known about the job a worker was killed in.
     struct Killed {
-        let job: String
+        let job: Int
         let worker: String
         let leaseExpiry: String
     }
 
     /// Freezes the worker (SIGSTOP) at a moment it holds a job; returns that job, the worker's name and its lease end.
-    static func stopMidJob(_ worker: Worker, db: String) throws -> Killed {
+    static func stopMidJob(_ worker: Worker, environment: [String: String]) throws -> Killed {
         let pid = worker.process.processIdentifier
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
             kill(pid, SIGSTOP)
-            // Frozen in the middle of a database write, the worker can make a reader fail (SQLITE_PROTOCOL): try again later.
-            let row = try? query(db, "SELECT id || ' ' || worker || ' ' || lease_expires_at FROM jobs WHERE state = 'running' AND worker LIKE '%:\(pid)'")
-            let fields = row?.split(separator: " ").map(String.init) ?? []
-            if fields.count == 3 { return Killed(job: fields[0], worker: fields[1], leaseExpiry: fields[2]) }
+            // Frozen in the middle of a database write, the worker can make a reader fail (SQLite: SQLITE_PROTOCOL): try again later.
+            let held = (try? status(environment))?.jobs.first { job in
+                job["state"] as? String == "running" && (job["worker"] as? String)?.hasSuffix(":\(pid)") == true
+            }
+            if let held, let id = held["id"] as? Int, let name = held["worker"] as? String, let expiry = held["leaseExpiresAt"] as? String {
+                return Killed(job: id, worker: name, leaseExpiry: expiry)
+            }
             kill(pid, SIGCONT)
             guard worker.process.isRunning else { break }
         }
@@ -176,11 +194,22 @@ import TestSupport
     }
 
     /// SIGKILLs the worker while it holds a job.
-    static func killMidJob(_ worker: Worker, db: String) throws -> Killed {
-        let killed = try stopMidJob(worker, db: db)
+    static func killMidJob(_ worker: Worker, environment: [String: String]) throws -> Killed {
+        let killed = try stopMidJob(worker, environment: environment)
         kill(worker.process.processIdentifier, SIGKILL)
         _ = try worker.wait(timeout: 30)
         return killed
+    }
+
+    /// `clipkit queue status --json`: the counts and the jobs.
+    static func status(_ environment: [String: String]) throws -> (counts: [String: Int], jobs: [[String: Any]]) {
+        let result = try Fixtures.clipkit(["queue", "status", "--json"], environment: environment)
+        guard result.status == 0,
+              let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+              let counts = object["counts"] as? [String: Int], let jobs = object["jobs"] as? [[String: Any]] else {
+            throw FixtureError("queue status --json failed: \(result.stderr)")
+        }
+        return (counts, jobs)
     }
 
     /// Recording path → clip files, from the folder's manifest.
@@ -193,14 +222,6 @@ import TestSupport
             clips[recording["source"] as? String ?? ""] = (recording["clips"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
         }
         return clips
-    }
-
-    /// One query through the database's own client, an independent reader: `sqlite3`, or `psql` for a URL.
-    static func query(_ db: String, _ sql: String) throws -> String {
-        let arguments = db.hasPrefix("postgres") ? ["psql", "-X", "-A", "-t", "-q", "-d", db, "-c", sql] : ["sqlite3", "-cmd", ".timeout 10000", db, sql]
-        let result = try Fixtures.run("/usr/bin/env", arguments)
-        guard result.status == 0 else { throw FixtureError("\(arguments[0]) \(sql): \(result.stderr)") }
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -45,13 +45,13 @@ struct ExtractionSetup {
         switch options.mode {
         case "exact": mode = .exact
         case "encode":
-            let output = platform!.output
-            let settings = EncodeSettings(width: output.width, height: output.height,
-                                          fit: ClipMedia.FitMode(rawValue: output.fit.rawValue) ?? .crop,
-                                          frameRate: output.fps, videoBitRate: output.videoBitrate,
-                                          audioBitRate: output.audioBitrate, audioSampleRate: output.audioSampleRate,
-                                          peakCeilingDB: output.truePeakCeiling)
-            mode = .encode(settings: settings, loudnessTarget: output.loudnessTarget, preset: platform!.name)
+            let delivery = platform!.output
+            let settings = EncodeSettings(width: delivery.width, height: delivery.height,
+                                          fit: ClipMedia.FitMode(rawValue: delivery.fit.rawValue) ?? .crop,
+                                          frameRate: delivery.fps, videoBitRate: delivery.videoBitrate,
+                                          audioBitRate: delivery.audioBitrate, audioSampleRate: delivery.audioSampleRate,
+                                          peakCeilingDB: delivery.truePeakCeiling)
+            mode = .encode(settings: settings, loudnessTarget: delivery.loudnessTarget, preset: platform!.name)
         default: mode = .copy
         }
         return ExtractionRequest(

@@ -55,7 +55,7 @@ struct QueueCommand: AsyncParsableCommand {
                 let recording = ExtractOptions.absolute(recordings[index])
                 let options = flags.options(recording: index).portable()
                 for file in [recording, options.events, options.transcript].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: file) {
-                    throw ValidationError("\(file): no such file; nothing queued")
+                    throw MissingFile(path: file)
                 }
                 // Presets and keyword lists are read now, so that a typo fails here rather than in every worker.
                 _ = try ExtractionSetup(options: options, output: output, dryRun: true, force: force).request()
@@ -121,3 +121,9 @@ struct QueueCommand: AsyncParsableCommand {
 }
 
 extension JobState: ExpressibleByArgument {}
+
+/// A recording, events or transcript file `queue add` cannot find: nothing is queued.
+struct MissingFile: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "\(path): no such file; nothing queued" }
+}
