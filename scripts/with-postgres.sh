@@ -7,6 +7,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -eq 0 ]; then echo "usage: scripts/with-postgres.sh CMD..." >&2; exit 2; fi
 
+# initdb runs shell commands that write to /dev/null as the cluster's owner.
+if [ ! -c /dev/null ]; then
+    echo "with-postgres: /dev/null is not the null device (something replaced it); as root: rm /dev/null && mknod -m 666 /dev/null c 1 3" >&2
+    exit 1
+fi
+
 find_tool() {
     command -v "$1" 2>/dev/null && return
     ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1

@@ -18,13 +18,15 @@ public final class PostgresStore: RotationStore, @unchecked Sendable {
     }
 
     /// Runs the migrations not yet recorded in `clipkit_migrations`, all in one transaction under the migration lock,
-    /// so processes starting at once migrate once.
+    /// so processes starting at once migrate once. An up-to-date database is only read: no lock, so a process that
+    /// stalls while starting never holds up another.
     func migrate() async throws {
+        let applied = try await session.transaction("READ ONLY") { db in try await self.appliedMigrations(db) }
+        if Migrations.steps.allSatisfy({ applied.contains($0.identifier) }) { return }
         try await session.transaction { db in
             try await PostgresLocks.migrations(db, self.session.logger)
             try await db.run("CREATE TABLE IF NOT EXISTS clipkit_migrations (identifier TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", self.session.logger)
-            var done = Set<String>()
-            for row in try await self.rows(db, "SELECT identifier FROM clipkit_migrations") { done.insert(try row[0].decode(String.self)) }
+            let done = try await self.appliedMigrations(db)
             for step in Migrations.steps where !done.contains(step.identifier) {
                 for statement in Migrations.postgres(step.sql).split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
                     try await db.run(PostgresQuery(unsafeSQL: String(statement)), self.session.logger)
@@ -32,6 +34,13 @@ public final class PostgresStore: RotationStore, @unchecked Sendable {
                 try await db.run("INSERT INTO clipkit_migrations (identifier, applied_at) VALUES (\(step.identifier), \(Self.now))", self.session.logger)
             }
         }
+    }
+
+    /// The identifiers in `clipkit_migrations` (none when the table does not exist yet).
+    func appliedMigrations(_ db: PostgresConnection) async throws -> Set<String> {
+        let exists = try await rows(db, "SELECT to_regclass('clipkit_migrations') IS NOT NULL")[0][0].decode(Bool.self)
+        guard exists else { return [] }
+        return Set(try await rows(db, "SELECT identifier FROM clipkit_migrations").map { try $0[0].decode(String.self) })
     }
 
     static var now: String { ISO8601DateFormatter().string(from: Date()) }
