@@ -13,15 +13,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## test: install what tests need, build, run every test
+## test: install what tests need, build, run every test (store tests on SQLite and on a throwaway PostgreSQL server)
 test: deps-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	scripts/with-postgres.sh $(SWIFT) test
 
 ## stress: the reliability suite at full size (520 damaged recordings through every command, more kills)
 stress: deps-test
 	$(SWIFT) build --build-tests
-	CLIPKIT_STRESS=1 $(SWIFT) test --filter ReliabilityTests
+	CLIPKIT_STRESS=1 scripts/with-postgres.sh $(SWIFT) test --filter ReliabilityTests
 
 ## asan: the media layer built with AddressSanitizer (.build-asan), run on a sample of the damaged corpus
 asan: deps-test

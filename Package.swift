@@ -5,6 +5,7 @@ import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 let package = Package(
     name: "clipkit",
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // FFmpeg's C libraries, found through pkg-config (libavformat libavcodec libswscale libavutil libswresample).
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipPresets"]),
         // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
         .target(name: "ClipRotation"),
-        .target(name: "ClipStore", dependencies: ["ClipRotation", grdb]),
+        .target(name: "ClipStore", dependencies: ["ClipRotation", grdb, postgresNIO]),
         .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
         // The HTML report: a small SVG chart layer (scales, axes, lines, Gantt bars) and the page built from
         // rotation data and extracted clips (pure: no FFmpeg, no database).

@@ -2,7 +2,8 @@
 # Installs the system packages clipkit needs, only those missing.
 #   scripts/install-deps.sh build   FFmpeg -dev libraries, pkg-config, SQLite (to build and run clipkit)
 #   scripts/install-deps.sh test    the above + the ffmpeg/ffprobe CLIs (fixtures, oracle), valgrind, binutils, the sqlite3
-#                                   CLI (tests read the database as an independent reader),
+#                                   CLI (tests read the database as an independent reader), PostgreSQL
+#                                   (scripts/with-postgres.sh starts a throwaway server for the store tests) and
 #                                   chromium (renders the HTML report headless in its test)
 # Uses apt-get as root (or through sudo); otherwise prints the exact command to run and fails.
 set -euo pipefail
@@ -22,6 +23,7 @@ if [ "$need" = test ]; then
   command -v sqlite3 >/dev/null || packages+=(sqlite3)
   command -v python3 >/dev/null || packages+=(python3 python3-pip)
   command -v chromium >/dev/null || packages+=(chromium)
+  command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
 fi
 
 if [ ${#packages[@]} -eq 0 ]; then exit 0; fi

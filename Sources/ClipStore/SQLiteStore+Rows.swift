@@ -42,9 +42,8 @@ extension SQLiteStore {
     }
 
     static func decision(_ row: Row) -> DecisionRecord {
-        let decoder = JSONDecoder()
-        let reasons = (row["reasons"] as String?).flatMap { try? decoder.decode([Reason].self, from: Data($0.utf8)) } ?? []
-        let snapshot = (row["snapshot"] as String?).flatMap { try? decoder.decode(MetricSnapshot.self, from: Data($0.utf8)) }
+        let reasons = StoreRecords.reasons(row["reasons"])
+        let snapshot = StoreRecords.snapshot(row["snapshot"])
         return DecisionRecord(id: row["id"], decidedAt: row["decided_at"], asOf: Day(row["as_of"] as String) ?? Day(ordinal: 0),
                               planID: row["plan_id"], creativeID: row["creative_id"], action: row["action"], from: row["from_status"],
                               to: row["to_status"], reasons: reasons, recent: snapshot, policy: row["policy"], policyVersion: row["policy_version"],
@@ -62,46 +61,22 @@ extension SQLiteStore {
         var arguments = StatementArguments(planIDs)
         if let since { sql += " AND s.date >= ?"; arguments += [since.description] }
         if let through { sql += " AND s.date <= ?"; arguments += [through.description] }
-        var days: [String: [(day: Day, metrics: Metrics)]] = [:]
-        var current: (creative: String, date: String, metrics: Metrics)?
-        func flush() {
-            guard let done = current, let day = Day(done.date) else { return }
-            days[done.creative, default: []].append((day, done.metrics))
-        }
+        var builder = SeriesBuilder()
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try cursor.next() {
-            let creative: String = row[0], date: String = row[1]
-            let metrics = Metrics(impressions: row[2], clicks: row[3], views3s: row[4], spend: row[5], orders: row[6], revenue: row[7],
-                                  reach: row[8], frequency: row[9], completions: row[10])
-            if let open = current, open.creative == creative, open.date == date {
-                current!.metrics = open.metrics.adding(metrics)
-            } else {
-                flush()
-                current = (creative, date, metrics)
-            }
+            builder.add(creative: row[0], date: row[1], metrics: Metrics(impressions: row[2], clicks: row[3], views3s: row[4], spend: row[5],
+                                                                          orders: row[6], revenue: row[7], reach: row[8], frequency: row[9], completions: row[10]))
         }
-        flush()
-        return days.mapValues { DailySeries(days: $0) }
+        return builder.finish()
     }
 
     static func snapshots(_ db: Database, planIDs: [String], since: Day?, through: Day) throws -> [PlanSnapshot] {
         guard !planIDs.isEmpty else { return [] }
         let marks = databaseQuestionMarks(count: planIDs.count)
         let plans = try Row.fetchAll(db, sql: "SELECT * FROM plans WHERE id IN (\(marks))", arguments: StatementArguments(planIDs)).map(plan)
-        var byPlan: [String: [Creative]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM creatives WHERE plan_id IN (\(marks))", arguments: StatementArguments(planIDs)) {
-            let c = creative(row)
-            byPlan[c.planID, default: []].append(c)
-        }
+        let creatives = try Row.fetchAll(db, sql: "SELECT * FROM creatives WHERE plan_id IN (\(marks))", arguments: StatementArguments(planIDs)).map(creative)
         let series = try fetchSeries(db, planIDs: planIDs, since: since, through: through)
-        let known = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
-        return try planIDs.map { id in
-            guard let plan = known[id] else { throw StoreError("unknown plan '\(id)'") }
-            let creatives = byPlan[id] ?? []
-            var own: [String: DailySeries] = [:]
-            for c in creatives { own[c.id] = series[c.id] }
-            return PlanSnapshot(plan: plan, creatives: creatives, series: own)
-        }
+        return try StoreRecords.snapshots(planIDs: planIDs, plans: plans, creatives: creatives, series: series)
     }
 
     /// Writes a rotation's status changes (each guarded by the status it was decided from) and logs them.
@@ -124,10 +99,8 @@ extension SQLiteStore {
 
     static func log(_ db: Database, time: String, asOf: Day, planID: String, creativeID: String, action: String, from: String?, to: String?,
                     reasons: [Reason], snapshot: MetricSnapshot?, policy: String, policyVersion: Int, applied: Bool, origin: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let reasonsJSON = String(decoding: try encoder.encode(reasons), as: UTF8.self)
-        let snapshotJSON = try snapshot.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let reasonsJSON = try StoreRecords.json(reasons)
+        let snapshotJSON = try snapshot.map(StoreRecords.json)
         try db.execute(sql: """
             INSERT INTO decisions (decided_at, as_of, plan_id, creative_id, action, from_status, to_status, reasons, snapshot, policy, policy_version, applied, origin)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

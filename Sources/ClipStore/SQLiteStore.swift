@@ -114,46 +114,26 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
             var counts = ImportCounts()
             var creativePlan: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, plan_id FROM creatives") { creativePlan[row[0]] = row[1] }
-            var knownPlans = Set(try String.fetchAll(db, sql: "SELECT id FROM plans"))
+            var catalog = ImportCatalog(creativePlan: creativePlan, plans: Set(try String.fetchAll(db, sql: "SELECT id FROM plans")),
+                                        file: batch.file, createMissing: createMissing, defaultPolicy: defaultPolicy, time: time)
             try db.execute(sql: "INSERT INTO import_batches (file, file_sha256, format, imported_at, rows_read, inserted, updated, skipped) VALUES (?, ?, ?, ?, ?, 0, 0, 0)",
                            arguments: [batch.file, batch.fileSHA256, batch.format, time, 0])
             let batchID = db.lastInsertedRowID
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stats") ?? 0
-            let upsert = try db.makeStatement(sql: """
-                INSERT INTO stats (creative_id, date, hour, source, impressions, clicks, views_3s, spend, orders, revenue, reach, frequency, completions, batch_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (creative_id, date, hour, source) DO UPDATE SET
-                    impressions = excluded.impressions, clicks = excluded.clicks, views_3s = excluded.views_3s, spend = excluded.spend,
-                    orders = excluded.orders, revenue = excluded.revenue, reach = excluded.reach, frequency = excluded.frequency,
-                    completions = excluded.completions, batch_id = excluded.batch_id
-                WHERE stats.impressions IS DISTINCT FROM excluded.impressions OR stats.clicks IS DISTINCT FROM excluded.clicks
-                    OR stats.views_3s IS DISTINCT FROM excluded.views_3s OR stats.spend IS DISTINCT FROM excluded.spend
-                    OR stats.orders IS DISTINCT FROM excluded.orders OR stats.revenue IS DISTINCT FROM excluded.revenue
-                    OR stats.reach IS DISTINCT FROM excluded.reach OR stats.frequency IS DISTINCT FROM excluded.frequency
-                    OR stats.completions IS DISTINCT FROM excluded.completions
-                """)
+            let upsert = try db.makeStatement(sql: "INSERT INTO stats (\(StatsSQL.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \(StatsSQL.onConflict)")
             var changed = 0
             var index = 0
             var sources = Set<String>()
             func store(_ row: StatRow) throws {
                 index += 1
                 sources.insert(row.source)
-                if let owner = creativePlan[row.creativeID] {
-                    if let planID = row.planID, planID != owner {
-                        throw StoreError("\(batch.file): row \(row.line ?? index): creative '\(row.creativeID)' belongs to plan '\(owner)', not '\(planID)'")
-                    }
-                } else {
-                    guard createMissing, let planID = row.planID else {
-                        let hint = row.planID.map { "clipkit creative add --plan \($0) --id \(row.creativeID)" } ?? "clipkit creative add --plan PLAN --id \(row.creativeID)"
-                        throw StoreError("\(batch.file): row \(row.line ?? index): unknown creative '\(row.creativeID)' (add it with: \(hint), or import with --create-missing)")
-                    }
-                    if !knownPlans.contains(planID) {
-                        try Self.insert(db, Plan(id: planID, policy: defaultPolicy, createdAt: time))
-                        knownPlans.insert(planID)
-                        counts.plansCreated += 1
-                    }
-                    try Self.insert(db, Creative(id: row.creativeID, planID: planID, status: .active, activatedOn: row.date, createdAt: time))
-                    creativePlan[row.creativeID] = planID
+                let (plan, creative) = try catalog.admit(row, index: index)
+                if let plan {
+                    try Self.insert(db, plan)
+                    counts.plansCreated += 1
+                }
+                if let creative {
+                    try Self.insert(db, creative)
                     counts.creativesCreated += 1
                 }
                 let m = row.metrics

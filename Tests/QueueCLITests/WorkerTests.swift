@@ -2,19 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// A database the queue commands run against: `location(folder)` is the `CLIPKIT_DB` of a new, empty store.
-/// The PostgreSQL store adds one entry to `all`.
-struct QueueDatabase: Sendable, CustomStringConvertible {
-    let description: String
-    let location: @Sendable (URL) throws -> String
-
-    static let sqlite = QueueDatabase(description: "sqlite") { $0.appendingPathComponent("queue.sqlite").path }
-    static let all: [QueueDatabase] = [.sqlite]
-}
-
 /// `clipkit queue` and `clipkit worker` as an operator runs them: real processes on one store, short generated
 /// recordings cut in copy mode. Several workers, one SIGKILLed in the middle of a job; a stop signal; failing jobs.
-/// The queue is read only through `clipkit queue status --json`, so every database in `QueueDatabase.all` runs it.
+/// The queue is read only through `clipkit queue status --json`, so each test runs on every `StoreBackend` (SQLite,
+/// and a fresh PostgreSQL database when the test server is configured).
 @Suite(.serialized) struct WorkerTests {
     /// A 3-second H.264/AAC recording, keyframe every second.
     static func recording() throws -> String {
@@ -35,10 +26,14 @@ struct QueueDatabase: Sendable, CustomStringConvertible {
     /// One clip per recording (clips keep 10 s apart by default), 1-2 s long, stream-copied.
     static let extractOptions = ["--count", "1", "--min-duration", "1", "--max-duration", "2", "--mode", "copy", "--no-hook"]
 
-    @Test(arguments: QueueDatabase.all)
-    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(database: QueueDatabase) throws {
+    @Test(arguments: StoreBackend.testable)
+    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: db) }
+    }
+
+    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-workers")
-        let env = ["CLIPKIT_DB": try database.location(folder)]
+        let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
         let recordings = try Self.recordings(20, in: folder)
         let added = try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env)
@@ -90,10 +85,14 @@ struct QueueDatabase: Sendable, CustomStringConvertible {
         }
     }
 
-    @Test(arguments: QueueDatabase.all)
-    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(database: QueueDatabase) throws {
+    @Test(arguments: StoreBackend.testable)
+    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: db) }
+    }
+
+    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-stop")
-        let env = ["CLIPKIT_DB": try database.location(folder)]
+        let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
         let recordings = try Self.recordings(3, in: folder)
         #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
@@ -109,10 +108,14 @@ struct QueueDatabase: Sendable, CustomStringConvertible {
         #expect(!states.contains { $0.hasSuffix("=running") }, "\(states)")
     }
 
-    @Test(arguments: QueueDatabase.all)
-    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(database: QueueDatabase) throws {
+    @Test(arguments: StoreBackend.testable)
+    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: db) }
+    }
+
+    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-leftovers")
-        let env = ["CLIPKIT_DB": try database.location(folder)]
+        let env = ["CLIPKIT_DB": db]
         let out = folder.appendingPathComponent("clips")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let recordings = try Self.recordings(1, in: folder)
@@ -130,10 +133,14 @@ struct QueueDatabase: Sendable, CustomStringConvertible {
         #expect(files.contains("room-01-01.mp4"))
     }
 
-    @Test(arguments: QueueDatabase.all)
-    func failingJobsAreRetriedThenGivenUpWithTheirError(database: QueueDatabase) throws {
+    @Test(arguments: StoreBackend.testable)
+    func failingJobsAreRetriedThenGivenUpWithTheirError(backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { db in try failingJobsAreRetriedThenGivenUpWithTheirError(db: db) }
+    }
+
+    func failingJobsAreRetriedThenGivenUpWithTheirError(db: String) throws {
         let folder = try Fixtures.temporaryDirectory("queue-fail")
-        let env = ["CLIPKIT_DB": try database.location(folder)]
+        let env = ["CLIPKIT_DB": db]
         let broken = folder.appendingPathComponent("broken.mp4")
         try Data("not a recording".utf8).write(to: broken)
         let add = try Fixtures.clipkit(["queue", "add", broken.path, "--out", folder.appendingPathComponent("clips").path, "--max-attempts", "2"] + Self.extractOptions, environment: env)

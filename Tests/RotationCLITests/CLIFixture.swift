@@ -2,12 +2,15 @@ import Foundation
 import Testing
 import TestSupport
 
-/// A scratch folder with its own database, and `clipkit` run against it.
+/// A scratch folder with its own database (a SQLite file in it, or the given location), and `clipkit` run against it.
 struct CLIFixture {
     let folder: URL
-    var db: String { folder.appendingPathComponent("clipkit.sqlite").path }
+    let db: String
 
-    init() throws { folder = try Fixtures.temporaryDirectory("clipkit-rotation") }
+    init(db: String? = nil) throws {
+        folder = try Fixtures.temporaryDirectory("clipkit-rotation")
+        self.db = db ?? folder.appendingPathComponent("clipkit.sqlite").path
+    }
 
     @discardableResult
     func run(_ arguments: [String], expect status: Int32? = 0, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {

@@ -4,8 +4,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Eight `clipkit` processes at once on one SQLite file — imports of overlapping files, `rotate --apply --all`, and
-/// `creative add` — for a few rounds; afterwards every invariant of the store holds.
+/// Eight `clipkit` processes at once on one database (a SQLite file, or a PostgreSQL database as hosts would share) —
+/// imports of overlapping files, `rotate --apply --all`, and `creative add` — for a few rounds; afterwards every
+/// invariant of the store holds.
 @Suite struct ConcurrencyTests {
     let plans = ["p1", "p2", "p3", "p4"]
 
@@ -30,7 +31,7 @@ import TestSupport
             process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(["CLIPKIT_DB": db]) { _, new in new }
             let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errURL)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -44,8 +45,11 @@ import TestSupport
         }
     }
 
-    @Test func eightProcessesKeepEveryInvariant() async throws {
-        let cli = try CLIFixture()
+    @Test(arguments: StoreBackend.testable) func eightProcessesKeepEveryInvariant(_ backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { location in try await eightProcesses(try CLIFixture(db: location)) }
+    }
+
+    func eightProcesses(_ cli: CLIFixture) async throws {
         for plan in plans {
             try cli.run(["plan", "add", plan])
             try cli.run(["creative", "add", "--plan", plan] + (1...7).flatMap { ["--id", "\(plan)-c\($0)"] })
@@ -54,7 +58,7 @@ import TestSupport
         let fileB = try exportFile(cli, "b.csv", days: 5...14)
         let fileC = try exportFile(cli, "c.csv", days: 1...14)
         let uniqueRows = plans.count * 4 * 14
-        let store = try SQLiteStore(path: cli.db)
+        let store = try await Stores.open(cli.db)
         for round in 0..<3 {
             let asOf = "2026-11-\(12 + round)"
             let commands: [[String]] = [

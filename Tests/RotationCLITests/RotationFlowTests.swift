@@ -4,8 +4,11 @@ import TestSupport
 
 /// End to end through the built binary, as a buyer would use it.
 @Suite struct RotationFlowTests {
-    @Test func planCreativesImportRotateApplyReport() throws {
-        let cli = try CLIFixture()
+    @Test(arguments: StoreBackend.testable) func planCreativesImportRotateApplyReport(_ backend: StoreBackend) async throws {
+        try await TestDatabase.with(backend) { location in try planCreativesImportRotateApplyReport(try CLIFixture(db: location)) }
+    }
+
+    func planCreativesImportRotateApplyReport(_ cli: CLIFixture) throws {
         try cli.run(["plan", "add", "spring-sale", "--budget", "5000", "--break-even-roi", "1.8", "--target-cpa", "60"])
         try cli.run(["plan", "add", "spring-sale"], expect: 1)
         try cli.run(["creative", "add", "--plan", "spring-sale", "--id", "c1", "--id", "c2", "--id", "c3", "--id", "c4", "--active"])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClipAnalysis
 import ClipAnalyzer
+import ClipMedia
 import ClipPresets
 import Foundation
 
@@ -74,33 +75,12 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if failed { throw ExitCode(ExitStatus.failure) }
         let document: AnyEncodable = reports.count == 1 ? AnyEncodable(reports[0]) : AnyEncodable(reports)
-        if let out { try write(try JSONOutput.encoder().encode(document) + Data("\n".utf8), to: out) }
+        if let out { try AtomicFile.write(try JSONOutput.encoder().encode(document) + Data("\n".utf8), to: out) }
         if json { try JSONOutput.print(document) }
-    }
-
-    /// Writes to a temporary name beside `path`, then renames: readers never see half a report.
-    private func write(_ data: Data, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        do {
-            try data.write(to: temporary)
-            // rename(2) replaces an existing report atomically.
-            guard rename(temporary.path, target.path) == 0 else {
-                throw ReportWriteError(description: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportWriteError(description: "\(path): cannot write the report: \(error.localizedDescription)")
-        }
     }
 }
 
 extension AnalysisMode: ExpressibleByArgument {}
-
-/// The report file could not be written.
-struct ReportWriteError: Error, CustomStringConvertible {
-    let description: String
-}
 
 /// Lets one code path encode a single report or an array of them.
 struct AnyEncodable: Encodable {

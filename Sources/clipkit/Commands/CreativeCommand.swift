@@ -59,7 +59,7 @@ struct CreativeCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             guard try await db.plan(plan) != nil else { throw ValidationError("unknown plan '\(plan)' (add it with: clipkit plan add \(plan))") }
             let now = Clock.timestamp
             let status: CreativeStatus = active ? .active : .candidate
@@ -125,7 +125,7 @@ struct CreativeCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             guard let creative = try await db.creative(id) else { throw ValidationError("unknown creative '\(id)'") }
             let history = try await db.decisions(planID: nil, creativeID: creative.id)
             if json { try JSONOutput.print(CreativeDetail(creative: CreativeJSON(creative), decisions: history)); return }
@@ -171,7 +171,7 @@ struct ManualChange: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
     func apply(to status: CreativeStatus, action: String) async throws {
-        let db = try store.open()
+        let db = try await store.open()
         guard let creative = try await db.creative(id) else { throw ValidationError("unknown creative '\(id)'") }
         if creative.status == status {
             Terminal.write("\(creative.id) is already \(status.rawValue)\n")

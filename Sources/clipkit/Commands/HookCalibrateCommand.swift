@@ -51,7 +51,7 @@ struct HookCalibrateCommand: AsyncParsableCommand {
         let checker = HookChecker(preset: base, messages: try HookMessages.load(),
                                   analysis: try PresetLocator.load(AnalysisSettings.self, kind: "analysis", "default"),
                                   decoderThreads: jobs > 1 ? 1 : 0)
-        let data = try await CalibrationData.gather(store: try store.open(), plan: plan, since: since,
+        let data = try await CalibrationData.gather(store: try await store.open(), plan: plan, since: since,
                                                     minImpressions: minImpressions ?? settings.minImpressions)
         guard data.qualified.count >= settings.minCreatives else {
             throw CalibrationRefusal("\(CalibrationError.tooFew(qualified: data.qualified.count, needed: settings.minCreatives)); \(data.exclusionSummary)")

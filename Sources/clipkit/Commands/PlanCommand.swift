@@ -62,7 +62,7 @@ struct PlanCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             let plans = try await db.plans()
             let creatives = try await db.creatives(planID: nil, status: nil)
             if json { try JSONOutput.print(plans); return }
@@ -85,7 +85,7 @@ struct PlanCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             guard let plan = try await db.plan(planID) else { throw ValidationError("unknown plan '\(planID)'") }
             let creatives = try await db.creatives(planID: planID, status: nil)
             if json { try JSONOutput.print(PlanDetail(plan: plan, creatives: creatives)); return }
@@ -106,7 +106,7 @@ struct PlanCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             guard var plan = try await db.plan(planID) else { throw ValidationError("unknown plan '\(planID)'") }
             settings.apply(to: &plan)
             _ = try PolicyLoader().policy(plan.policy)

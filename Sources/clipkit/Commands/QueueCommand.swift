@@ -88,7 +88,7 @@ struct QueueCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let queue = try store.openQueue()
+            let queue = try await store.openQueue()
             let status = QueueStatus(counts: try await queue.counts(), jobs: try await queue.jobs(state: state))
             if json { try JSONOutput.print(status); return }
             Terminal.write(status.text())

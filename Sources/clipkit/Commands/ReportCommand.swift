@@ -46,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
         // Extract folders first: a bad --clips folder fails before the database is opened (or created).
         let hints = clips.isEmpty ? [:] : try ReportHTML.hookHints()
         let recordings = try clips.flatMap { try ReportHTML.recordings(folder: $0, hints: hints) }
-        let db = try store.open()
+        let db = try await store.open()
         var plans = try await db.plans()
         if !plan.isEmpty {
             if let unknown = plan.first(where: { id in !plans.contains { $0.id == id } }) { throw ValidationError("unknown plan '\(unknown)'") }
@@ -58,7 +58,7 @@ struct ReportCommand: AsyncParsableCommand {
             for plan in plans {
                 inputs.append(try await ReportHTML.planInput(plan, policy: try loader.policy(plan.policy), store: db, days: days, asOf: asOf))
             }
-            let bytes = try ReportHTML.write(plans: inputs, recordings: recordings, database: store.location, to: html)
+            let bytes = try ReportHTML.write(plans: inputs, recordings: recordings, database: store.displayLocation, to: html)
             let clipCount = recordings.reduce(0) { $0 + $1.clips.count }
             Terminal.write("wrote \(html): \(inputs.count) plan\(inputs.count == 1 ? "" : "s"), \(recordings.count) recording\(recordings.count == 1 ? "" : "s") with \(clipCount) clip\(clipCount == 1 ? "" : "s"), \(bytes / 1024) KiB\n")
             return

@@ -33,7 +33,7 @@ struct RotateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try store.open()
+        let db = try await store.open()
         let day = asOf ?? Clock.today
         let known = try await db.plans()
         let ids: [String]

@@ -35,7 +35,7 @@ struct StatsCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let db = try store.open()
+            let db = try await store.open()
             let maps = try ExportImporter.loadMaps(format: format)
             let importer = ExportImporter(maps: maps, defaultPlan: plan)
             var failed = false

@@ -44,7 +44,7 @@ struct WorkerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let queue = try store.openQueue()
+        let queue = try await store.openQueue()
         let stop = StopSignal.install { signal in
             Terminal.writeError("clipkit worker: \(signal): finishing the jobs in hand, then stopping")
         }

@@ -3,10 +3,11 @@ import ClipRotation
 import ClipStore
 import Foundation
 
-/// `--db PATH` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats, decisions and the
+/// `--db PATH|URL` (or `CLIPKIT_DB`, default `./clipkit.sqlite`): where plans, creatives, stats, decisions and the
 /// extraction work queue live.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path (default $CLIPKIT_DB, else ./clipkit.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Database: a SQLite file path or postgres://user@host[:port]/db (default $CLIPKIT_DB, else ./clipkit.sqlite).",
+                                            valueName: "path|url"))
     var db: String?
 
     var location: String {
@@ -15,22 +16,17 @@ struct StoreOptions: ParsableArguments {
         return "clipkit.sqlite"
     }
 
-    /// Opens the store (running migrations); a `postgres://` URL is refused with a clear message until that store lands.
-    func open() throws -> RotationStore {
-        try sqlite()
+    /// The location for output: never a password.
+    var displayLocation: String { Stores.displayName(location) }
+
+    /// Opens the store (running migrations); a PostgreSQL URL's missing parts come from the `PG*` variables.
+    func open() async throws -> RotationStore {
+        try await Stores.open(location)
     }
 
     /// Opens the extraction work queue, which lives in the same database as the store.
-    func openQueue() throws -> JobQueue {
-        try sqlite()
-    }
-
-    private func sqlite() throws -> SQLiteStore {
-        let location = self.location
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL stores are not available in this build yet; use a SQLite path for --db")
-        }
-        return try SQLiteStore(path: location)
+    func openQueue() async throws -> JobQueue {
+        try await Stores.openQueue(location)
     }
 }
 
