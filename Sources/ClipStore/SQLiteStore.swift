@@ -175,9 +175,7 @@ public final class SQLiteStore: RotationStore, @unchecked Sendable {
     public func rotate(planIDs: [String], asOf: Day, since: Day?, apply: Bool, at time: String,
                        decide: @escaping @Sendable (PlanSnapshot) throws -> PlanRotation) async throws -> [PlanRotation] {
         var results: [PlanRotation] = []
-        let chunkSize = 400
-        for start in stride(from: 0, to: planIDs.count, by: chunkSize) {
-            let chunk = Array(planIDs[start..<min(start + chunkSize, planIDs.count)])
+        for chunk in planIDs.chunks(of: RotationChunk.plans) {
             let body: @Sendable (Database) throws -> [PlanRotation] = { db in
                 let snapshots = try Self.snapshots(db, planIDs: chunk, since: since, through: asOf)
                 return try snapshots.map { snapshot in

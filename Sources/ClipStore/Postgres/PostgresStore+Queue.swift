@@ -6,12 +6,7 @@ import PostgresNIO
 /// output folder while it checks that no live job writes there. Leases, heartbeats and expiry behave as on SQLite.
 extension PostgresStore: JobQueue {
     public func enqueue(_ specs: [JobSpec], force: Bool, at time: Date) async throws -> [EnqueueOutcome] {
-        for spec in specs {
-            for (name, path) in [("recording", spec.recording), ("output folder", spec.output)] where !path.hasPrefix("/") {
-                throw StoreError("\(path): the \(name) of a job must be an absolute path (workers may run elsewhere)")
-            }
-            guard spec.maxAttempts >= 1 else { throw StoreError("\(spec.recording): a job needs at least one attempt") }
-        }
+        for spec in specs { try spec.validate() }
         let now = JobRecord.text(time)
         let encoded = try specs.map { (spec: $0, options: try JobRecord.json($0.options)) }
         // A unique-key race with another enqueue re-runs the transaction, which then finds the job as existing.
@@ -121,14 +116,7 @@ extension PostgresStore: JobQueue {
         try await session.transaction("READ ONLY") { db in
             var counts = JobCounts()
             for row in try await self.rows(db, "SELECT state, COUNT(*) FROM jobs GROUP BY state") {
-                let count = try row[1].decode(Int.self)
-                switch JobState(rawValue: try row[0].decode(String.self)) {
-                case .pending: counts.pending = count
-                case .running: counts.running = count
-                case .done: counts.done = count
-                case .failed: counts.failed = count
-                case nil: break
-                }
+                counts.add(try row[1].decode(Int.self), state: try row[0].decode(String.self))
             }
             return counts
         }

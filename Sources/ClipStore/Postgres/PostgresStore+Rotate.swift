@@ -13,9 +13,7 @@ extension PostgresStore {
     public func rotate(planIDs: [String], asOf: Day, since: Day?, apply: Bool, at time: String,
                        decide: @escaping @Sendable (PlanSnapshot) throws -> PlanRotation) async throws -> [PlanRotation] {
         var results: [PlanRotation] = []
-        let chunkSize = 400
-        for start in stride(from: 0, to: planIDs.count, by: chunkSize) {
-            let chunk = Array(planIDs[start..<min(start + chunkSize, planIDs.count)])
+        for chunk in planIDs.chunks(of: RotationChunk.plans) {
             results += try await session.transaction(apply ? "READ WRITE" : "ISOLATION LEVEL REPEATABLE READ, READ ONLY") { db in
                 if apply { try await PostgresLocks.plans(db, chunk, self.session.logger) }
                 var rotations: [PlanRotation] = []

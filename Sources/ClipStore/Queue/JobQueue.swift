@@ -62,6 +62,15 @@ public struct JobSpec: Sendable, Hashable {
         self.options = options
         self.maxAttempts = maxAttempts
     }
+
+    /// Checks what every store needs of a job before it is queued: absolute paths (workers may run elsewhere) and
+    /// at least one attempt.
+    func validate() throws {
+        for (name, path) in [("recording", recording), ("output folder", output)] where !path.hasPrefix("/") {
+            throw StoreError("\(path): the \(name) of a job must be an absolute path (workers may run elsewhere)")
+        }
+        guard maxAttempts >= 1 else { throw StoreError("\(recording): a job needs at least one attempt") }
+    }
 }
 
 /// What `enqueue` did with one spec.
@@ -193,6 +202,18 @@ public struct JobCounts: Sendable, Hashable, Codable {
     }
 
     public var total: Int { pending + running + done + failed }
+
+    /// Adds the count of one state, as a `SELECT state, COUNT(*) … GROUP BY state` row gives it; an unknown state
+    /// (a newer clipkit's) is left out.
+    mutating func add(_ count: Int, state: String) {
+        switch JobState(rawValue: state) {
+        case .pending: pending += count
+        case .running: running += count
+        case .done: done += count
+        case .failed: failed += count
+        case nil: break
+        }
+    }
 }
 
 /// The lease a worker holds is no longer the job's current one: another worker claimed the job after the lease

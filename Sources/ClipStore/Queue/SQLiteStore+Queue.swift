@@ -5,12 +5,7 @@ import GRDB
 /// machine take jobs one at a time from the database itself.
 extension SQLiteStore: JobQueue {
     public func enqueue(_ specs: [JobSpec], force: Bool, at time: Date) async throws -> [EnqueueOutcome] {
-        for spec in specs {
-            for (name, path) in [("recording", spec.recording), ("output folder", spec.output)] where !path.hasPrefix("/") {
-                throw StoreError("\(path): the \(name) of a job must be an absolute path (workers may run elsewhere)")
-            }
-            guard spec.maxAttempts >= 1 else { throw StoreError("\(spec.recording): a job needs at least one attempt") }
-        }
+        for spec in specs { try spec.validate() }
         let now = JobRecord.text(time)
         let encoded = try specs.map { (spec: $0, options: try JobRecord.json($0.options)) }
         return try await write { db in
@@ -112,14 +107,7 @@ extension SQLiteStore: JobQueue {
         try await queue.read { db in
             var counts = JobCounts()
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM jobs GROUP BY state") {
-                let count: Int = row[1]
-                switch JobState(rawValue: row[0]) {
-                case .pending: counts.pending = count
-                case .running: counts.running = count
-                case .done: counts.done = count
-                case .failed: counts.failed = count
-                case nil: break
-                }
+                counts.add(row[1], state: row[0])
             }
             return counts
         }
