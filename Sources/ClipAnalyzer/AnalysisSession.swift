@@ -96,7 +96,8 @@ final class AnalysisSession {
         let summaryEnd = lastFrameTime == nil && sound == nil ? from : endTime
         let blackSeconds = visual.black.intervals.reduce(0) { $0 + $1.duration }
         let freezeSeconds = visual.freeze.intervals.reduce(0) { $0 + $1.duration }
-        let speechValues = sound?.seconds.values.compactMap(\.speech) ?? []
+        // Summed in time order: the same report, to the last digit, on every run.
+        let speechValues = sound?.seconds.sorted { $0.key < $1.key }.compactMap(\.value.speech) ?? []
         statistics.problems = problems
         let summary = AnalysisSummary(
             duration: max(0, summaryEnd - from),
