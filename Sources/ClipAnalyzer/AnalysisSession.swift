@@ -19,16 +19,13 @@ final class AnalysisSession {
     private let progress: AnalysisProgress?
     private var reported = -1.0
 
-    init(path: String, options: AnalysisOptions, from: Double, to: Double, frameRate: Double?,
-         audioFormat: (sampleRate: Int, channels: Int)?, progress: AnalysisProgress?) {
+    init(path: String, options: AnalysisOptions, from: Double, to: Double, frameRate: Double?, progress: AnalysisProgress?) {
         self.path = path
         self.options = options
         self.from = from
         self.to = to
         self.frameRate = frameRate
         self.progress = progress
-        audio = audioFormat.map { AudioAnalysis(settings: options.settings, sampleRate: $0.sampleRate,
-                                                channels: $0.channels, keepSeries: options.keepSeries) }
         visual = VisualAnalysis(settings: options.settings, keepSeries: options.keepSeries, fromStreamStart: from <= 0)
     }
 
@@ -46,18 +43,11 @@ final class AnalysisSession {
         }
     }
 
-    /// Feeds the part of an audio chunk inside the range.
-    func feed(_ chunk: AudioChunk) {
-        guard audio != nil else { return }
-        let rate = Double(chunk.sampleRate)
-        let frames = chunk.frameCount
-        let first = max(0, Int(((from - chunk.time) * rate).rounded(.up)))
-        let last = min(frames, Int(((to - chunk.time) * rate).rounded(.up)))
-        guard first < last else { return }
-        let samples = first == 0 && last == frames ? chunk.samples
-            : Array(chunk.samples[(first * chunk.channels)..<(last * chunk.channels)])
-        audio?.process(samples, time: chunk.time + Double(first) / rate)
-        statistics.audioSeconds += Double(last - first) / rate
+    /// Takes over the result of the audio pass, once it has finished.
+    func add(_ pass: AudioPass) {
+        audio = pass.analysis
+        statistics.audioSeconds = pass.seconds
+        record(pass.problems, count: pass.problemCount)
     }
 
     /// Feeds a decoded frame inside the range to the visual analysis.
@@ -106,7 +96,8 @@ final class AnalysisSession {
         let summaryEnd = lastFrameTime == nil && sound == nil ? from : endTime
         let blackSeconds = visual.black.intervals.reduce(0) { $0 + $1.duration }
         let freezeSeconds = visual.freeze.intervals.reduce(0) { $0 + $1.duration }
-        let speechValues = sound?.seconds.values.compactMap(\.speech) ?? []
+        // Summed in time order: the same report, to the last digit, on every run.
+        let speechValues = sound?.seconds.sorted { $0.key < $1.key }.compactMap(\.value.speech) ?? []
         statistics.problems = problems
         let summary = AnalysisSummary(
             duration: max(0, summaryEnd - from),

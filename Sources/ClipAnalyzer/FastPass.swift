@@ -1,7 +1,7 @@
 import ClipAnalysis
 import ClipMedia
 
-/// Decodes all audio and only the video keyframes in one pass over the packets, and decodes in full, from
+/// Decodes only the video keyframes in one pass over the packets, and decodes in full, from
 /// a second handle on the file, the GOPs the triage picks (candidate cuts, fades, black and freeze edges,
 /// requested detail). The visual analysis sees keyframes everywhere and every frame in those GOPs, in order.
 final class FastPass: AnalysisPass {
@@ -11,37 +11,25 @@ final class FastPass: AnalysisPass {
     private var packets: [(time: Double, size: Int, key: Bool)] = []
     private var detail: (file: MediaFile, decoder: VideoDecoder)?
 
-    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int?, audioIndex: Int?, sampleRate: Int) throws {
+    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int) throws {
         let settings = session.options.settings
         triage = GopTriage(settings: settings)
-        let keyframes = try videoIndex.map {
-            try VideoDecoder(file: file, stream: $0,
-                             options: VideoDecodeOptions(width: settings.frames.width, layout: .gray, skip: .keyframesOnly))
-        }
-        let audio = try audioIndex.map { index in
-            try AudioDecoder(file: file, stream: index,
-                             options: AudioDecodeOptions(sampleRate: sampleRate, channels: session.audio?.meter.channels ?? 1))
-        }
+        let keyframes = try VideoDecoder(file: file, stream: videoIndex,
+                                         options: VideoDecodeOptions(width: settings.frames.width, layout: .gray,
+                                                                     skip: .keyframesOnly))
         if session.from > 0 { try file.seek(to: session.from) }
-        var reader = RangeReader(session: session, streams: [videoIndex, audioIndex].compactMap { $0 }.count)
+        let reader = RangeReader(session: session)
         while let packet = try file.readPacket() {
-            if packet.streamIndex == videoIndex, let keyframes {
-                session.note(videoPacket: packet)
-                if let time = packet.time { packets.append((time, packet.size, packet.isKeyframe)) }
-                try keyframes.decode(packet) { try keyframe($0, session: session, videoIndex: videoIndex!) }
-            } else if packet.streamIndex == audioIndex, let audio {
-                try audio.decode(packet) { session.feed($0) }
-            } else {
-                continue
-            }
+            guard packet.streamIndex == videoIndex else { continue }
+            session.note(videoPacket: packet)
+            if let time = packet.time { packets.append((time, packet.size, packet.isKeyframe)) }
+            try keyframes.decode(packet) { try keyframe($0, session: session, videoIndex: videoIndex) }
             if reader.isPast(packet) { break }
         }
-        try keyframes?.flush { try keyframe($0, session: session, videoIndex: videoIndex!) }
-        try audio?.flush { session.feed($0) }
+        try keyframes.flush { try keyframe($0, session: session, videoIndex: videoIndex) }
         try closeLastGop(session: session, videoIndex: videoIndex)
-        if let keyframes { session.record(keyframes.problems, count: keyframes.problemCount) }
+        session.record(keyframes.problems, count: keyframes.problemCount)
         if let detail { session.record(detail.decoder.problems, count: detail.decoder.problemCount) }
-        if let audio { session.record(audio.problems, count: audio.problemCount) }
     }
 
     /// A decoded keyframe: triages the GOP that ends here, decodes it in full if needed, then feeds the keyframe.
@@ -85,8 +73,8 @@ final class FastPass: AnalysisPass {
 
     /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next
     /// keyframe to compare with, and it is one GOP per file).
-    private func closeLastGop(session: AnalysisSession, videoIndex: Int?) throws {
-        guard let videoIndex, let previous else { return }
+    private func closeLastGop(session: AnalysisSession, videoIndex: Int) throws {
+        guard let previous else { return }
         var reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
         if reasons.isEmpty { reasons = [.lastGop] }
         _ = try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)

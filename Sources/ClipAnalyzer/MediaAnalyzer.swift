@@ -24,12 +24,29 @@ public enum MediaAnalyzer {
         }
         let frameRate = videoIndex.flatMap { index in info.streams.first { $0.index == index }?.video }.flatMap(nominalFrameRate)
         let audioChannels = audioIndex.flatMap { index in info.streams.first { $0.index == index }?.audio?.channels }
-        let sampleRate = 48_000
         let session = AnalysisSession(path: path, options: options, from: from, to: to, frameRate: frameRate,
-                                      audioFormat: audioChannels.map { (sampleRate, max(1, min(2, $0))) },
                                       progress: progress)
-        let pass: AnalysisPass = options.mode == .exhaustive ? ExhaustivePass() : FastPass()
-        try pass.run(file: file, session: session, videoIndex: videoIndex, audioIndex: audioIndex, sampleRate: sampleRate)
+        let audio = audioIndex.flatMap { index in
+            audioChannels.map { channels in
+                AudioPass(path: path, stream: index, sampleRate: 48_000, channels: max(1, min(2, channels)),
+                          options: options, from: from, to: to, advance: videoIndex == nil ? session.advance : nil)
+            }
+        }
+        if let videoIndex {
+            // Audio on a thread of its own beside the video pass (each with its own handle on the file).
+            let audioJob = audio.map { pass in BackgroundJob { try pass.run() } }
+            let video: AnalysisPass = options.mode == .exhaustive ? ExhaustivePass() : FastPass()
+            do {
+                try video.run(file: file, session: session, videoIndex: videoIndex)
+            } catch {
+                try? audioJob?.wait()
+                throw error
+            }
+            try audioJob?.wait()
+        } else {
+            try audio?.run()
+        }
+        if let audio { session.add(audio) }
         if videoIndex != nil, session.statistics.videoPackets > 0, session.statistics.framesDecoded == 0,
            session.statistics.audioSeconds == 0 {
             throw MediaError(file: path, operation: "decoding", message: "no frame of the file could be decoded")
@@ -51,7 +68,7 @@ public enum MediaAnalyzer {
     }
 }
 
-/// One way of reading a file into a session.
+/// One way of reading a file's video stream into a session.
 protocol AnalysisPass {
-    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int?, audioIndex: Int?, sampleRate: Int) throws
+    func run(file: MediaFile, session: AnalysisSession, videoIndex: Int) throws
 }
