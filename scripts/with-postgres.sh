@@ -42,8 +42,9 @@ trap 'exit 130' INT TERM
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U clipkit --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+# Throwaway data: no fsync and no full-page writes, so the checkpoint every DROP DATABASE forces is cheap.
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c synchronous_commit=off" start >/dev/null ||
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c synchronous_commit=off -c fsync=off -c full_page_writes=off -c log_lock_waits=on" start >/dev/null ||
     { cat "$dir/server.log" >&2; exit 1; }
 
 export CLIPKIT_TEST_POSTGRES="postgres://clipkit@127.0.0.1:$port/postgres?sslmode=disable"
@@ -51,4 +52,8 @@ export CLIPKIT_TEST_POSTGRES_PID=$(head -n 1 "$dir/data/postmaster.pid")
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 status=0
 "$@" || status=$?
+if [ $status -ne 0 ]; then
+    # What the server saw, for a failure that involved it (lock waits, barrier waits, errors).
+    grep -E "still waiting|ERROR|FATAL|PANIC" "$dir/server.log" | tail -n 20 | sed 's/^/with-postgres: server: /' >&2 || true
+fi
 exit $status

@@ -58,6 +58,15 @@ public enum Fixtures {
         return object
     }
 
+    /// Runs `work`, which blocks (waits for a program), on a thread of its own and awaits it, so that it never holds
+    /// one of the few threads async tests share. Needed where the program may wait for this test process itself: a
+    /// `DROP DATABASE` waits for every server backend, including one reading a `COPY` this process has yet to send.
+    public static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     /// Runs a program to completion and captures its output.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                            input: Data? = nil, timeout: TimeInterval = 600) throws -> ProcessResult {

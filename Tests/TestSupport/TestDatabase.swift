@@ -28,13 +28,13 @@ public enum TestDatabase {
                 throw FixtureError("CLIPKIT_TEST_POSTGRES is not set: the PostgreSQL variants must run under CI (make test starts a server with scripts/with-postgres.sh)")
             }
             let name = "clipkit_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-            try psql(server, "CREATE DATABASE \(name)")
+            try await psql(server, "CREATE DATABASE \(name)")
             do {
                 let result = try await body(try url(server, database: name))
-                try psql(server, "DROP DATABASE \(name) WITH (FORCE)")
+                try await psql(server, "DROP DATABASE \(name) WITH (FORCE)")
                 return result
             } catch {
-                try? psql(server, "DROP DATABASE \(name) WITH (FORCE)")
+                try? await psql(server, "DROP DATABASE \(name) WITH (FORCE)")
                 throw error
             }
         }
@@ -48,8 +48,9 @@ public enum TestDatabase {
         return url
     }
 
-    static func psql(_ server: String, _ sql: String) throws {
-        let result = try Fixtures.run("/usr/bin/env", ["psql", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-q", "-d", server, "-c", sql], timeout: 120)
+    /// Runs one statement with psql, off the shared test threads (see `Fixtures.offThePool`).
+    static func psql(_ server: String, _ sql: String) async throws {
+        let result = try await Fixtures.offThePool { try Fixtures.run("/usr/bin/env", ["psql", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-q", "-d", server, "-c", sql], timeout: 120) }
         guard result.status == 0 else { throw FixtureError("psql \(sql): \(result.stderr)") }
     }
 }
