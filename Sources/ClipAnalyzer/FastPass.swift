@@ -1,52 +1,74 @@
 import ClipAnalysis
 import ClipMedia
+import Foundation
 
-/// Decodes only the video keyframes in one pass over the packets, and decodes in full, from
-/// a second handle on the file, the GOPs the triage picks (candidate cuts, fades, black and freeze edges,
-/// requested detail). The visual analysis sees keyframes everywhere and every frame in those GOPs, in order.
+/// Decodes only the video keyframes in one pass over the packets, and has `GopDecoders` decode in full, on
+/// worker threads, the GOPs the triage picks (candidate cuts, fades, black and freeze edges, requested detail).
+/// The visual analysis sees keyframes everywhere and every frame in those GOPs, in time order.
 final class FastPass: AnalysisPass {
     private var triage: GopTriage!
     private var previous: (frame: VideoFrame, keyframe: GopTriage.Keyframe)?
     /// Video packets since the previous keyframe's time, in decoding order: (presentation time, size, keyframe).
     private var packets: [(time: Double, size: Int, key: Bool)] = []
-    private var detail: (file: MediaFile, decoder: VideoDecoder)?
+    private var gops: GopDecoders!
+    /// What is decoded but not yet fed, in time order: keyframes, and GOPs the workers may still be decoding.
+    private var pending: [Pending] = []
+    /// Whether the GOP fed last went up to the next keyframe.
+    private var lastGopReachedEnd = false
+
+    private enum Pending {
+        /// A keyframe; `follows` nil means "follows the GOP before it if that GOP was decoded to its end".
+        case keyframe(VideoFrame, follows: Bool?)
+        case gop(GopDecoders.Ticket, reasons: [GopTriage.Reason])
+    }
 
     func run(file: MediaFile, session: AnalysisSession, videoIndex: Int) throws {
         let settings = session.options.settings
         triage = GopTriage(settings: settings)
         let keyframes = try VideoDecoder(file: file, stream: videoIndex,
                                          options: VideoDecodeOptions(width: settings.frames.width, layout: .gray,
-                                                                     skip: .keyframesOnly))
+                                                                     skip: .keyframesOnly, threads: 1))
+        gops = GopDecoders(path: session.path, videoIndex: videoIndex,
+                           options: VideoDecodeOptions(width: settings.frames.width, layout: .gray, threads: 1),
+                           workers: Self.workers)
+        defer { try? gops.close() }
         if session.from > 0 { try file.seek(to: session.from) }
         let reader = RangeReader(session: session)
         while let packet = try file.readPacket() {
             guard packet.streamIndex == videoIndex else { continue }
             session.note(videoPacket: packet)
             if let time = packet.time { packets.append((time, packet.size, packet.isKeyframe)) }
-            try keyframes.decode(packet) { try keyframe($0, session: session, videoIndex: videoIndex) }
+            try keyframes.decode(packet) { try keyframe($0, session: session) }
             if reader.isPast(packet) { break }
         }
-        try keyframes.flush { try keyframe($0, session: session, videoIndex: videoIndex) }
-        try closeLastGop(session: session, videoIndex: videoIndex)
+        try keyframes.flush { try keyframe($0, session: session) }
+        closeLastGop(session: session)
+        try feedPending(session: session, keepingInFlight: 0)
+        try gops.close()
         session.record(keyframes.problems, count: keyframes.problemCount)
-        if let detail { session.record(detail.decoder.problems, count: detail.decoder.problemCount) }
+        session.record(gops.problems, count: gops.problemCount)
     }
 
-    /// A decoded keyframe: triages the GOP that ends here, decodes it in full if needed, then feeds the keyframe.
-    private func keyframe(_ frame: VideoFrame, session: AnalysisSession, videoIndex: Int) throws {
+    /// GOP decoders beside the keyframe pass: one per core, at least two.
+    static let workers = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// A decoded keyframe: triages the GOP that ends here, queues it for decoding in full if needed, then the keyframe.
+    private func keyframe(_ frame: VideoFrame, session: AnalysisSession) throws {
         let current = session.visual.keyframe(session.luma(frame))
-        var follows = false
+        var follows: Bool? = false
         if let previous {
             // Consecutive keyframes with no packet between them (intra-only streams) are adjacent frames.
-            follows = !packets.contains { $0.time > previous.frame.time && $0.time < frame.time }
+            let adjacent = !packets.contains { $0.time > previous.frame.time && $0.time < frame.time }
+            follows = adjacent
             let reasons = gopReasons(from: previous.frame.time, to: frame.time, next: current, session: session)
-            if !follows, !reasons.isEmpty, frame.time > session.from {
-                follows = try decodeGop(after: previous.frame.time, before: frame.time, reasons: reasons, session: session,
-                                        videoIndex: videoIndex)
+            if !adjacent, !reasons.isEmpty, frame.time > session.from {
+                queueGop(after: previous.frame.time, before: frame.time, reasons: reasons)
+                follows = nil
             }
         }
-        session.feed(frame, followsPrevious: follows)
+        pending.append(.keyframe(frame, follows: follows))
         previous = (frame, current)
+        try feedPending(session: session, keepingInFlight: 2 * Self.workers)
     }
 
     private func gopReasons(from start: Double, to end: Double, next: GopTriage.Keyframe?, session: AnalysisSession) -> [GopTriage.Reason] {
@@ -73,57 +95,35 @@ final class FastPass: AnalysisPass {
 
     /// The GOP after the last keyframe, up to the end of the range: always decoded in full (there is no next
     /// keyframe to compare with, and it is one GOP per file).
-    private func closeLastGop(session: AnalysisSession, videoIndex: Int) throws {
+    private func closeLastGop(session: AnalysisSession) {
         guard let previous else { return }
         var reasons = gopReasons(from: previous.frame.time, to: .infinity, next: nil, session: session)
         if reasons.isEmpty { reasons = [.lastGop] }
-        _ = try decodeGop(after: previous.frame.time, before: session.to, reasons: reasons, session: session, videoIndex: videoIndex)
+        queueGop(after: previous.frame.time, before: session.to, reasons: reasons)
     }
 
-    /// Decodes the frames strictly between two keyframe times from the second handle and feeds them;
-    /// true when it went all the way to `end` (so the next keyframe follows the last frame fed).
-    private func decodeGop(after start: Double, before end: Double, reasons: [GopTriage.Reason],
-                           session: AnalysisSession, videoIndex: Int) throws -> Bool {
-        let stop = stopTime(reasons, end: end)
-        if detail == nil {
-            let file = try MediaFile(path: session.path)
-            let settings = session.options.settings
-            detail = (file, try VideoDecoder(file: file, stream: videoIndex,
-                                             options: VideoDecodeOptions(width: settings.frames.width, layout: .gray)))
-        }
-        let (file, decoder) = detail!
-        decoder.reset()
-        guard let keyframe = try Self.keyframe(atOrBefore: start, in: file, videoIndex: videoIndex) else { return false }
-        session.noteDetail(reasons)
-        var done = false
-        let feed: (VideoFrame) -> Void = { frame in
-            if frame.time >= stop - 1e-9 { done = true }
-            if !done, frame.time > start + 1e-9 { session.feed(frame, followsPrevious: true) }
-        }
-        try decoder.decode(keyframe, feed)
-        while !done, let packet = try file.readPacket() {
-            guard packet.streamIndex == videoIndex else { continue }
-            try decoder.decode(packet, feed)
-        }
-        if !done { try decoder.flush(feed) }
-        decoder.reset()
-        return stop >= end
+    /// Asks the workers for the frames strictly between two keyframe times.
+    private func queueGop(after start: Double, before end: Double, reasons: [GopTriage.Reason]) {
+        let ticket = gops.submit(.init(start: start, stop: stopTime(reasons, end: end), end: end))
+        pending.append(.gop(ticket, reasons: reasons))
     }
 
-    /// Seeks so that decoding can start at a keyframe at or before `time` and returns that keyframe's packet
-    /// (the next packets follow it). Containers without an index (MPEG-TS, FLV) may seek past the target:
-    /// then it seeks further back. Nil when no such keyframe can be reached.
-    static func keyframe(atOrBefore time: Double, in file: MediaFile, videoIndex: Int) throws -> Packet? {
-        for back in [0.0, 2, 8, 30] {
-            let target = max(0, time - back)
-            try file.seek(to: target, stream: videoIndex)
-            while let packet = try file.readPacket() {
-                guard packet.streamIndex == videoIndex, packet.isKeyframe, let packetTime = packet.time else { continue }
-                if packetTime <= time + 1e-3 { return packet }
-                break
+    /// Feeds what is pending in time order, waiting for GOPs still being decoded only while more than
+    /// `keepingInFlight` of them are queued (so that the workers stay busy while the keyframe pass runs ahead).
+    private func feedPending(session: AnalysisSession, keepingInFlight: Int) throws {
+        while let head = pending.first {
+            switch head {
+            case .keyframe(let frame, let follows):
+                session.feed(frame, followsPrevious: follows ?? lastGopReachedEnd)
+            case .gop(let ticket, let reasons):
+                let inFlight = pending.reduce(0) { count, item in if case .gop = item { count + 1 } else { count } }
+                guard inFlight > keepingInFlight else { return }
+                let result = try ticket.wait()
+                if result.found { session.noteDetail(reasons) }
+                for frame in result.frames { session.feed(frame, followsPrevious: true) }
+                lastGopReachedEnd = result.reachedEnd
             }
-            if target == 0 { break }
+            pending.removeFirst()
         }
-        return nil
     }
 }
