@@ -33,12 +33,14 @@ public struct SpeechPresence: Sendable {
                                  scored: (Int, Double) -> Void) {
         let frames = samples.count / channels
         let scale = 1 / Double(channels)
+        // The band filters' state in locals for the loop (this runs on every sample), written back after it.
+        var (high1, high2, low1, low2) = (band[0], band[1], band[2], band[3])
+        defer { band = [high1, high2, low1, low2] }
         for frame in 0..<frames {
             var x = 0.0
             for channel in 0..<channels { x += Double(samples[frame * channels + channel]) }
             x *= scale
-            var y = x
-            for i in 0..<band.count { y = band[i].process(y) }
+            let y = low2.process(low1.process(high2.process(high1.process(x))))
             frameBand += y * y
             frameTotal += x * x
             frameFill += 1
