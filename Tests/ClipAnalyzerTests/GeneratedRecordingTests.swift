@@ -67,6 +67,26 @@ import TestSupport
         #expect((exhaustive.timeline[12].motion ?? 1) < 0.1)
     }
 
+    /// Fast mode's GOPs come from worker threads: each frame it measures must be exhaustive mode's frame, in time
+    /// order, with the same motion wherever it has a previous frame, and every run must give the same report.
+    @Test func fastModeFramesAreExhaustiveFramesInOrder() throws {
+        let path = try Recordings.events()
+        let exhaustive = try MediaAnalyzer.analyze(path: path, options: AnalysisOptions(mode: .exhaustive, keepSeries: true))
+        let fast = try MediaAnalyzer.analyze(path: path, options: AnalysisOptions(mode: .fast, keepSeries: true))
+        let reference = Dictionary(uniqueKeysWithValues: exhaustive.frames.map { ($0.frame, $0) })
+        #expect(fast.frames.count > 100 && fast.frames.count < exhaustive.frames.count)
+        #expect(zip(fast.frames, fast.frames.dropFirst()).allSatisfy { $0.time < $1.time })
+        for frame in fast.frames {
+            let same = try #require(reference[frame.frame], "frame \(frame.frame) at \(frame.time) s")
+            #expect(frame.time == same.time && frame.lumaMean == same.lumaMean && frame.lumaStdev == same.lumaStdev)
+            if let motion = frame.motion { #expect(motion == same.motion, "motion of frame \(frame.frame)") }
+        }
+        let again = try MediaAnalyzer.analyze(path: path, options: AnalysisOptions(mode: .fast, keepSeries: true))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(again) == encoder.encode(fast))
+    }
+
     @Test func loudnessAgreesWithFFmpegEbur128() throws {
         let report = try #require(Self.reports[.fast])
         let reference = try FFmpegOracle.loudness(try Recordings.events())
