@@ -18,7 +18,7 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test
 
-## stress: the reliability suite at full size (520 damaged recordings through every command, more kills)
+## stress: the reliability suite with three times the kills of make test (the damaged corpus is whole in both)
 stress: deps-test
 	$(SWIFT) build --build-tests
 	CLIPKIT_STRESS=1 scripts/with-postgres.sh $(SWIFT) test --filter ReliabilityTests

@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ClipReportTests", dependencies: ["ClipReport", "ClipRotation", "ClipPresets", "TestSupport"]),
         // `report --html` end to end: a store filled through the CLI, an extract folder, headless Chromium.
         .testTarget(name: "ReportCLITests", dependencies: ["TestSupport"]),
-        // Damaged media, killed jobs, broken exports, hostile names (issue 8); `make stress` runs the full corpus.
+        // Damaged media, killed jobs, broken exports, hostile names (issue 8); `make stress` kills jobs more often.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -2,40 +2,57 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `probe`, `analyze`, `hook` and `extract --mode copy|exact` on damaged recordings, each run under a timeout:
-/// no signal deaths, no hangs, and every failure is exit 1 with one error line naming the file and no output left.
-/// `make test` runs a slice; `make stress` (CLIPKIT_STRESS=1) runs the full corpus through every command.
+/// `probe`, `analyze`, `hook` and `extract --mode copy|exact` on every damaged recording of the corpus, under a
+/// timeout: no signal deaths, no hangs, and every failure is exit 1 with one error line naming the file and no output
+/// left. Each command runs once per batch of recordings (the CLI takes many; one bad file must not stop the others);
+/// a batch that breaks the promise is run again file by file, to name the culprit.
 @Suite struct FuzzedMediaTests {
-    static let stress = ProcessInfo.processInfo.environment["CLIPKIT_STRESS"] != nil
-    /// Variants run by `probe`: 4 formats × 8 damages × 4 seeds, or 520 under stress.
-    static let corpus = Array(0..<(stress ? 520 : 128))
-    /// Also run by `analyze`: every third (strides prime to 4 reach every format and damage), or all under stress.
-    static let analysisSample = corpus.filter { stress || $0 % 3 == 0 }
-    /// Also run by `hook` and both `extract` modes: every seventh, or all under stress; plus the variants that once
-    /// failed mid-extract (#30: a TS with empty PES payloads; #90: a TS whose timestamps jump back 10 s).
-    static let cuttingSample = corpus.filter { stress || $0 % 7 == 0 || [30, 90].contains($0) }
-    /// Seconds one command may take on one 6 s file before it counts as hung (debug build, shared cores).
+    /// 4 formats × 8 damages × 16 seeds, and 8 more.
+    static let corpus = 0..<520
+    /// 13 variants per clipkit call (every format, four damages): 40 calls per command, enough to keep both cores busy.
+    static let batches = stride(from: 0, to: corpus.count, by: 13).map { $0..<min($0 + 13, corpus.count) }
+    /// Seconds one command may take per 2 s file before it counts as hung (debug build, shared cores).
     static let timeout: TimeInterval = 45
 
-    @Test(arguments: corpus)
-    func probeAndAnalyze(index: Int) throws {
-        let variant = try FuzzedMediaCorpus.variant(index)
-        try Self.check(variant, ["probe", variant.path])
-        if Self.analysisSample.contains(index) { try Self.check(variant, ["analyze", "--json", variant.path]) }
+    @Test(arguments: batches)
+    func everyCommand(batch: Range<Int>) throws {
+        let files = try batch.map { try FuzzedMediaCorpus.variant($0).path }
+        for command in FuzzCommand.all {
+            let problems = command.check(files, timeout: Self.timeout)
+            guard !problems.isEmpty else { continue }
+            Issue.record("variants \(batch): \(problems.joined(separator: "\n"))")
+            for file in files {
+                for problem in command.check([file], timeout: Self.timeout) { Issue.record("\(file): \(problem)") }
+            }
+        }
     }
 
-    @Test(arguments: cuttingSample)
-    func hookAndExtract(index: Int) throws {
-        let variant = try FuzzedMediaCorpus.variant(index)
-        try Self.check(variant, ["hook", "--jobs", "1", variant.path], allowed: [0, 1, 3])
-        for mode in ["copy", "exact"] {
-            let folder = try Fixtures.temporaryDirectory("fuzz-extract")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let status = try Self.check(variant, ["extract", variant.path, "--out", folder.path, "--mode", mode, "--count", "2",
-                                                  "--min-duration", "1", "--max-duration", "3", "--no-hook"], allowed: [0, 1, 3])
-            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            if status == 1 { #expect(left.isEmpty, "\(variant) extract --mode \(mode) failed but left \(left)") }
-            #expect(!left.contains { $0.hasPrefix(".") || $0.contains(".tmp") }, "\(variant) left temporary files \(left)")
+    /// The check itself catches each way of breaking the promise.
+    @Test func theCheckCatchesBrokenPromises() {
+        let files = ["/f/fuzz-1-a.mp4", "/f/fuzz-2-b.flv"]
+        let extract = FuzzCommand.extract("copy")
+        let done = #"{"recordings": [{"source": "/f/fuzz-1-a.mp4"}, {"source": "/f/fuzz-2-b.flv"}]}"#
+        let oneDone = #"{"recordings": [{"source": "/f/fuzz-1-a.mp4"}]}"#
+        func result(_ status: Int32, _ stdout: String, _ stderr: String = "", signaled: Bool = false) -> ProcessResult {
+            ProcessResult(status: status, stdout: stdout, stderr: stderr, signaled: signaled)
+        }
+        let kept = extract.problems(result(0, done), files: files, left: ["manifest.json", "fuzz-1-a-01.mp4"])
+        #expect(kept.isEmpty, "\(kept)")
+        let failedCleanly = extract.problems(result(1, oneDone, "clipkit: error: /f/fuzz-2-b.flv: bad\n"), files: files,
+                                             left: ["manifest.json", "fuzz-1-a-01.mp4"])
+        #expect(failedCleanly.isEmpty, "\(failedCleanly)")
+        let broken: [(ProcessResult, [String])] = [
+            (result(11, "", signaled: true), []),                                                   // crash
+            (result(0, oneDone), []),                                                               // a file silently dropped
+            (result(1, done, "clipkit: error: bad input\n"), []),                                  // error naming no file
+            (result(1, oneDone, "clipkit: error: /f/fuzz-2-b.flv: a\nclipkit: error: /f/fuzz-2-b.flv: b\n"), []), // two lines
+            (result(0, oneDone, "clipkit: error: /f/fuzz-2-b.flv: bad\n"), []),                    // failure, exit 0
+            (result(1, oneDone, "clipkit: error: /f/fuzz-2-b.flv: bad\n"), ["fuzz-2-b-01.mp4"]),   // failed, left a clip
+            (result(0, done, "Segmentation fault in decoder\n"), []),                              // stray stderr
+            (result(0, done), [".fuzz-1-a-01.partial-7.mp4"]),                                      // temporary left
+        ]
+        for (run, left) in broken {
+            #expect(!extract.problems(run, files: files, left: left).isEmpty, "missed: \(run) \(left)")
         }
     }
 
@@ -53,27 +70,5 @@ import TestSupport
             let clips = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mp4") || $0.hasSuffix(".\(format)") }
             #expect(clips.count == 1, "\(format) \(mode): \(clips)")
         }
-    }
-
-    /// Runs clipkit once and checks the reliability promise; returns the exit status.
-    @discardableResult
-    static func check(_ variant: FuzzedMediaCorpus.Variant, _ arguments: [String], allowed: Set<Int32> = [0, 1]) throws -> Int32 {
-        let label = "\(variant) \(arguments[0])"
-        let result: ProcessResult
-        do {
-            result = try Fixtures.run(Fixtures.clipkitBinary, arguments, timeout: timeout)
-        } catch {
-            Issue.record("\(label): hung (\(error))")
-            return -1
-        }
-        #expect(!result.signaled, "\(label): killed by signal \(result.status)\n\(result.stderr.suffix(1500))")
-        #expect(allowed.contains(result.status), "\(label): exit \(result.status)\n\(result.stderr.suffix(1500))")
-        if result.status == 1 {
-            let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("clipkit: error:") }
-            #expect(errors.count == 1 && errors[0].contains(variant.path), "\(label): \(result.stderr.suffix(1500))")
-            let other = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("clipkit: ") && !$0.hasPrefix("\u{1B}") }
-            #expect(other.isEmpty, "\(label): stray stderr lines \(other.prefix(5))")
-        }
-        return result.status
     }
 }

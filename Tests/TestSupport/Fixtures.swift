@@ -112,6 +112,13 @@ public struct ProcessResult: Sendable {
     public let stderr: String
     /// True when a signal ended it (a crash, or a kill).
     public let signaled: Bool
+
+    public init(status: Int32, stdout: String, stderr: String, signaled: Bool) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.signaled = signaled
+    }
 }
 
 /// A fixture could not be made or read.
