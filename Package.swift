@@ -38,7 +38,9 @@ let package = Package(
         // Runs the analysis pass over a media file (exhaustive or fast) and returns an AnalysisReport.
         .target(name: "ClipAnalyzer", dependencies: ["ClipMedia", "ClipAnalysis"]),
         // Finds the moments that sell in a recording: signals, live-room metrics, cue phrases → ranked clips.
-        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipImport", "ClipPresets"]),
+        .target(name: "ClipHighlights", dependencies: ["ClipMedia", "ClipAnalysis", "ClipAnalyzer", "ClipImport", "ClipPresets", "ClipText"]),
+        // Pure text helpers shared by the writers of markup: XML/HTML escaping.
+        .target(name: "ClipText"),
         // The three-second hook check: opening measures, rules from platform presets, score and findings.
         .target(name: "ClipHook", dependencies: ["ClipMedia", "ClipAnalysis", "ClipPresets"]),
         // Rotation: plans, creatives, stats and the fatigue policy (pure), their store, and export importers.
@@ -47,7 +49,7 @@ let package = Package(
         .target(name: "ClipImport", dependencies: ["ClipRotation", "ClipPresets"]),
         // The HTML report: a small SVG chart layer (scales, axes, lines, Gantt bars) and the page built from
         // rotation data and extracted clips (pure: no FFmpeg, no database).
-        .target(name: "ClipReport", dependencies: ["ClipRotation"]),
+        .target(name: "ClipReport", dependencies: ["ClipRotation", "ClipText"]),
         // The command-line interface: parse, call, print.
         .executableTarget(name: "clipkit", dependencies: [
             "ClipMedia", "ClipPresets", "ClipAnalysis", "ClipAnalyzer", "ClipHighlights", "ClipHook",
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "ClipStoreTests", dependencies: ["ClipStore", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "ClipImportTests", dependencies: ["ClipImport", "ClipRotation", "ClipPresets", "TestSupport"]),
         .testTarget(name: "RotationCLITests", dependencies: ["ClipStore", "ClipRotation", "TestSupport"]),
-        .testTarget(name: "ClipReportTests", dependencies: ["ClipReport", "ClipRotation", "ClipPresets", "TestSupport"]),
+        .testTarget(name: "ClipReportTests", dependencies: ["ClipReport", "ClipRotation", "ClipPresets", "ClipText", "TestSupport"]),
         // `report --html` end to end: a store filled through the CLI, an extract folder, headless Chromium.
         .testTarget(name: "ReportCLITests", dependencies: ["TestSupport"]),
         // Damaged media, killed jobs, broken exports, hostile names (issue 8); `make stress` kills jobs more often.

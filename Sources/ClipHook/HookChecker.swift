@@ -57,29 +57,14 @@ public struct HookChecker: Sendable {
         }
         let facts = try FileFacts(try file.probe(scanSeconds: 0), videoStream: videoStream)
         let window = min(requested, facts.duration)
-        var metrics = HookMetrics(duration: facts.duration, width: facts.width, height: facts.height, aspect: facts.aspect,
-                                  frameRate: facts.frameRate, hasAudio: facts.hasAudio, window: window)
         let sampler = PictureSampler(blackPixelLuma: analysis.black.pixelThreshold * 255,
                                      blackPictureRatio: analysis.black.pictureRatio)
         let pass = OpeningPass(settings: analysis, skipBidirectional: !everyFrame, threads: decoderThreads)
         let result = try pass.run(file: file, facts: facts, window: window,
                                   end: min(facts.duration, window + HookChecker.lookahead), sampler: sampler)
-        metrics.picture = result.picture
-        let opening = OpeningMeasures(result.analysis, window: window, settings: analysis)
-        metrics.blackOpen = opening.blackOpen
-        metrics.firstFrameBlack = opening.firstFrameBlack
-        metrics.frozen = opening.frozen
-        metrics.frozenStart = opening.frozenStart
-        metrics.firstCut = opening.firstCut
-        metrics.cuts = opening.cuts
-        metrics.motion = opening.motion
-        metrics.firstSound = opening.firstSound
-        metrics.openingLoudness = opening.openingLoudness
-        metrics.maxMomentaryLoudness = opening.maxMomentaryLoudness
-        metrics.samplePeak = opening.samplePeak
-        metrics.truePeak = opening.truePeak
-        metrics.framesDecoded = result.framesDecoded
-        metrics.decodeProblems = result.problems
-        return metrics
+        return HookMetrics(duration: facts.duration, width: facts.width, height: facts.height, aspect: facts.aspect,
+                           frameRate: facts.frameRate, hasAudio: facts.hasAudio, window: window,
+                           opening: OpeningMeasures(result.analysis, window: window, settings: analysis),
+                           picture: result.picture, framesDecoded: result.framesDecoded, decodeProblems: result.problems)
     }
 }

@@ -16,27 +16,9 @@ public struct HookMetrics: Sendable, Equatable, Codable {
     // Opening window.
     /// The checked opening in seconds (clamped to the duration).
     public var window: Double
-    /// Seconds from the start until the picture stops being black or fading in from black (0: starts on a picture).
-    public var blackOpen: Double
-    /// Whether the very first frame is black.
-    public var firstFrameBlack: Bool
-    /// The longest frozen stretch that overlaps the window (clipped to it), with its span.
-    public var frozen: Double
-    public var frozenStart: Double?
-    /// Time of the first shot change (hard cut or fade), nil when none before the end of the analysed range.
-    public var firstCut: Double?
-    /// Hard-cut times within the window.
-    public var cuts: [Double]
-    /// Mean absolute luma change between consecutive frames (0–255) over the window, cut frames left out.
-    public var motion: Double?
-    /// Time of the first audible sound, nil when the window stays silent (or there is no audio).
-    public var firstSound: Double?
-    /// Loudness of the opening window (LUFS, BS.1770 gated over the window) and the loudest momentary value.
-    public var openingLoudness: Double?
-    public var maxMomentaryLoudness: Double?
-    /// Highest sample peak (dBFS) and true peak (dBTP) in the window.
-    public var samplePeak: Double?
-    public var truePeak: Double?
+    /// Black or fading-in start, frozen stretch, cuts, motion, first sound, loudness and peaks of the window.
+    /// Encoded flat: its keys stand beside the others, as `clipkit hook --json` prints them.
+    public var opening: OpeningMeasures
     /// Picture measures over the non-black sampled frames of the window.
     public var picture: PictureSummary?
     /// Video frames decoded to measure the window, and corrupt packets or frames skipped while doing so.
@@ -44,11 +26,8 @@ public struct HookMetrics: Sendable, Equatable, Codable {
     public var decodeProblems: Int
 
     public init(duration: Double, width: Int, height: Int, aspect: Double, frameRate: Double?, hasAudio: Bool,
-                window: Double, blackOpen: Double = 0, firstFrameBlack: Bool = false, frozen: Double = 0,
-                frozenStart: Double? = nil, firstCut: Double? = nil, cuts: [Double] = [],
-                motion: Double? = nil, firstSound: Double? = nil, openingLoudness: Double? = nil,
-                maxMomentaryLoudness: Double? = nil, samplePeak: Double? = nil, truePeak: Double? = nil,
-                picture: PictureSummary? = nil, framesDecoded: Int = 0, decodeProblems: Int = 0) {
+                window: Double, opening: OpeningMeasures, picture: PictureSummary? = nil,
+                framesDecoded: Int = 0, decodeProblems: Int = 0) {
         self.duration = duration
         self.width = width
         self.height = height
@@ -56,20 +35,38 @@ public struct HookMetrics: Sendable, Equatable, Codable {
         self.frameRate = frameRate
         self.hasAudio = hasAudio
         self.window = window
-        self.blackOpen = blackOpen
-        self.firstFrameBlack = firstFrameBlack
-        self.frozen = frozen
-        self.frozenStart = frozenStart
-        self.firstCut = firstCut
-        self.cuts = cuts
-        self.motion = motion
-        self.firstSound = firstSound
-        self.openingLoudness = openingLoudness
-        self.maxMomentaryLoudness = maxMomentaryLoudness
-        self.samplePeak = samplePeak
-        self.truePeak = truePeak
+        self.opening = opening
         self.picture = picture
         self.framesDecoded = framesDecoded
         self.decodeProblems = decodeProblems
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case duration, width, height, aspect, frameRate, hasAudio, window, picture, framesDecoded, decodeProblems
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(duration: try c.decode(Double.self, forKey: .duration), width: try c.decode(Int.self, forKey: .width),
+                  height: try c.decode(Int.self, forKey: .height), aspect: try c.decode(Double.self, forKey: .aspect),
+                  frameRate: try c.decodeIfPresent(Double.self, forKey: .frameRate), hasAudio: try c.decode(Bool.self, forKey: .hasAudio),
+                  window: try c.decode(Double.self, forKey: .window), opening: try OpeningMeasures(from: decoder),
+                  picture: try c.decodeIfPresent(PictureSummary.self, forKey: .picture),
+                  framesDecoded: try c.decode(Int.self, forKey: .framesDecoded), decodeProblems: try c.decode(Int.self, forKey: .decodeProblems))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(duration, forKey: .duration)
+        try container.encode(width, forKey: .width)
+        try container.encode(height, forKey: .height)
+        try container.encode(aspect, forKey: .aspect)
+        try container.encodeIfPresent(frameRate, forKey: .frameRate)
+        try container.encode(hasAudio, forKey: .hasAudio)
+        try container.encode(window, forKey: .window)
+        try opening.encode(to: encoder)
+        try container.encodeIfPresent(picture, forKey: .picture)
+        try container.encode(framesDecoded, forKey: .framesDecoded)
+        try container.encode(decodeProblems, forKey: .decodeProblems)
     }
 }

@@ -2,19 +2,20 @@ import ClipAnalysis
 
 /// The hook measures of the opening window read off an analysis report of the opening (run with
 /// `keepSeries`): black/fade-in at the start, frozen stretch, cuts, motion, first sound, loudness, peaks.
-/// Pure: it only reads the report.
-public struct OpeningMeasures: Sendable, Equatable {
+/// Pure: it only reads the report. The memberwise initializer (by default: nothing found, nothing measured) is for tests.
+public struct OpeningMeasures: Sendable, Equatable, Codable {
     /// Seconds from the start until the picture is neither black nor fading in from black.
-    public var blackOpen: Double
-    public var firstFrameBlack: Bool
+    public var blackOpen: Double = 0
+    public var firstFrameBlack = false
     /// The longest frozen stretch overlapping the window, black stretches left out, and where it starts.
-    public var frozen: Double
+    public var frozen: Double = 0
     public var frozenStart: Double?
     /// The first hard cut in the analysed range and the cuts inside the window.
     public var firstCut: Double?
-    public var cuts: [Double]
+    public var cuts: [Double] = []
     /// Mean frame-to-frame luma change in the window (0–255), cut and black frames left out.
     public var motion: Double?
+    /// Time of the first audible sound, nil when the window stays silent (or there is no audio).
     public var firstSound: Double?
     /// Short-term loudness (3 s) at the end of the window — for a 3 s window, exactly the window's loudness;
     /// for a shorter one, the loudness over what was analysed.
@@ -23,7 +24,9 @@ public struct OpeningMeasures: Sendable, Equatable {
     /// Peaks over the analysed range (the window and half a second after it).
     public var samplePeak: Double?
     public var truePeak: Double?
+}
 
+extension OpeningMeasures {
     /// Reads the measures of `[0, window)` from an analyzer report made with `keepSeries`.
     public init(report: AnalysisReport, window: Double, settings: AnalysisSettings) {
         self.init(OpeningAnalysis(frameRate: report.frameRate, frames: report.frames, cuts: report.cuts, fades: report.fades,

@@ -28,9 +28,9 @@ private func account(_ count: Int, seed: UInt64 = 7) throws -> [CalibrationSampl
         let cut = black + 0.4 + 3 * random.unit()
         let sound = random.unit() < 0.4 ? 1.5 * random.unit() : 0.05
         var metrics = HookMetrics(duration: 20, width: 1080, height: 1920, aspect: 0.5625, frameRate: 30, hasAudio: true, window: 3,
-                                  blackOpen: black, firstCut: cut < 3.5 ? cut : nil, motion: 5, firstSound: sound,
-                                  openingLoudness: -15)
-        metrics.cuts = cut < 3 ? [cut] : []
+                                  opening: OpeningMeasures(blackOpen: black, firstCut: cut < 3.5 ? cut : nil, motion: 5,
+                                                           firstSound: sound, openingLoudness: -15))
+        metrics.opening.cuts = cut < 3 ? [cut] : []
         let rate = 0.30 - 0.04 * min(cut, 3.5) - 0.05 * black - 0.02 * sound + 0.006 * random.normal()
         let impressions = 2000 + Int(18000 * random.unit())
         return CalibrationSample(id: "c\(i)", features: HookFeature.values(metrics), score: rulebook.evaluate(metrics).score,

@@ -16,8 +16,9 @@ private func rulebook(_ name: String = "douyin-9x16", _ language: HookLanguage =
 /// A clean 1080x1920 creative's metrics: nothing for any check to find.
 private func clean() -> HookMetrics {
     HookMetrics(duration: 20, width: 1080, height: 1920, aspect: 0.5625, frameRate: 30, hasAudio: true, window: 3,
-                blackOpen: 0, frozen: 0, firstCut: 1.0, cuts: [1.0, 2.2], motion: 6,
-                firstSound: 0.1, openingLoudness: -15, maxMomentaryLoudness: -12, samplePeak: -3, truePeak: -2.5,
+                opening: OpeningMeasures(blackOpen: 0, frozen: 0, firstCut: 1.0, cuts: [1.0, 2.2], motion: 6,
+                                         firstSound: 0.1, openingLoudness: -15, maxMomentaryLoudness: -12,
+                                         samplePeak: -3, truePeak: -2.5),
                 picture: PictureSummary(framesMeasured: 3, bars: .none, sharpness: 900, meanLuma: 120, shadowShare: 0.02,
                                         highlightShare: 0.01, colorfulness: 45))
 }
@@ -36,13 +37,13 @@ struct RulebookTests {
         let book = try rulebook()
         var picture = clean().picture!
         let cases: [(String, (inout HookMetrics) -> Void, Severity)] = [
-            ("black_open", { $0.blackOpen = 1.0; $0.firstFrameBlack = true }, .fail),
-            ("frozen_open", { $0.frozen = 3.0; $0.frozenStart = 0 }, .fail),
-            ("no_early_cut", { $0.firstCut = nil; $0.cuts = [] }, .warn),
-            ("low_motion", { $0.motion = 0.1 }, .warn),
-            ("silent_open", { $0.firstSound = 1.8 }, .fail),
-            ("quiet_open", { $0.openingLoudness = -42 }, .fail),
-            ("clipping", { $0.truePeak = 2.0 }, .fail),
+            ("black_open", { $0.opening.blackOpen = 1.0; $0.opening.firstFrameBlack = true }, .fail),
+            ("frozen_open", { $0.opening.frozen = 3.0; $0.opening.frozenStart = 0 }, .fail),
+            ("no_early_cut", { $0.opening.firstCut = nil; $0.opening.cuts = [] }, .warn),
+            ("low_motion", { $0.opening.motion = 0.1 }, .warn),
+            ("silent_open", { $0.opening.firstSound = 1.8 }, .fail),
+            ("quiet_open", { $0.opening.openingLoudness = -42 }, .fail),
+            ("clipping", { $0.opening.truePeak = 2.0 }, .fail),
             ("letterbox", { picture.bars = Bars(top: 0.34, bottom: 0.34, left: 0, right: 0); $0.picture = picture }, .fail),
             ("blurry", { picture = clean().picture!; picture.sharpness = 10; $0.picture = picture }, .fail),
             ("too_dark", { picture = clean().picture!; picture.meanLuma = 25; $0.picture = picture }, .fail),
@@ -52,7 +53,7 @@ struct RulebookTests {
             ("low_resolution", { $0.width = 360; $0.height = 640 }, .fail),
             ("too_short", { $0.duration = 2.5 }, .fail),
             ("too_long", { $0.duration = 75 }, .fail),
-            ("no_audio", { $0.hasAudio = false; $0.firstSound = nil; $0.openingLoudness = nil; $0.truePeak = nil }, .fail),
+            ("no_audio", { $0.hasAudio = false; $0.opening.firstSound = nil; $0.opening.openingLoudness = nil; $0.opening.truePeak = nil }, .fail),
         ]
         #expect(Set(cases.map(\.0)) == Set(HookCheck.allCases.map(\.rawValue)))
         for (id, change, severity) in cases {
@@ -72,22 +73,22 @@ struct RulebookTests {
     @Test("thresholds are strict: a value exactly at `at` does not fire")
     func strictThresholds() throws {
         var metrics = clean()
-        metrics.firstSound = 0.5
+        metrics.opening.firstSound = 0.5
         #expect(try rulebook().evaluate(metrics).findings.isEmpty)
-        metrics.firstSound = 0.51
+        metrics.opening.firstSound = 0.51
         #expect(try rulebook().evaluate(metrics).findings.map(\.severity) == [.warn])
     }
 
     @Test("the most severe level wins and points add up; the score floors at 0")
     func severityAndScore() throws {
         var metrics = clean()
-        metrics.firstSound = 0.7        // warn 10
-        metrics.blackOpen = 0.1         // warn 15
+        metrics.opening.firstSound = 0.7        // warn 10
+        metrics.opening.blackOpen = 0.1         // warn 15
         let result = try rulebook().evaluate(metrics)
         #expect(result.findings.map(\.id) == ["black_open", "silent_open"])
         #expect(result.score == 75)
         metrics = clean()
-        metrics.blackOpen = 2; metrics.frozen = 3; metrics.firstSound = nil; metrics.duration = 2; metrics.width = 300
+        metrics.opening.blackOpen = 2; metrics.opening.frozen = 3; metrics.opening.firstSound = nil; metrics.duration = 2; metrics.width = 300
         metrics.height = 300; metrics.aspect = 1
         #expect(try rulebook().evaluate(metrics).score == 0)
     }
@@ -96,10 +97,10 @@ struct RulebookTests {
     func unmeasured() throws {
         var metrics = clean()
         metrics.picture = nil
-        metrics.motion = nil
+        metrics.opening.motion = nil
         #expect(try rulebook().evaluate(metrics).findings.isEmpty)
-        metrics.firstSound = nil
-        metrics.openingLoudness = nil
+        metrics.opening.firstSound = nil
+        metrics.opening.openingLoudness = nil
         let finding = try #require(try rulebook().evaluate(metrics).findings.first)
         #expect(finding.id == "silent_open" && finding.value == nil && finding.end == 3)
     }
@@ -107,7 +108,7 @@ struct RulebookTests {
     @Test("findings are written in the chosen language with the value filled in")
     func languages() throws {
         var metrics = clean()
-        metrics.firstSound = 1.8
+        metrics.opening.firstSound = 1.8
         let en = try #require(try rulebook("douyin-9x16", .en).evaluate(metrics).findings.first)
         let zh = try #require(try rulebook("douyin-9x16", .zh).evaluate(metrics).findings.first)
         #expect(en.message == "no sound until 1.8 s")

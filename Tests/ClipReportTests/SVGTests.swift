@@ -1,5 +1,6 @@
 import ClipReport
 import ClipRotation
+import ClipText
 import Testing
 
 @Suite struct SVGTests {

@@ -7,161 +7,123 @@ import TestSupport
 /// The queue is read only through `clipkit queue status --json`, so each test runs on every `StoreBackend` (SQLite,
 /// and a fresh PostgreSQL database when the test server is configured).
 @Suite(.serialized) struct WorkerTests {
-    /// A 3-second H.264/AAC recording, keyframe every second.
-    static func recording() throws -> String {
-        try MediaFixtures.make("queue-3s.mp4", MediaFixtures.videoSource(seconds: 3, size: "320x180", rate: "15") + MediaFixtures.toneSource(seconds: 3) +
-                               ["-c:v", "libx264", "-preset", "ultrafast", "-g", "15", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-shortest"])
-    }
-
-    /// `count` copies of the short recording under their own names in `folder`.
-    static func recordings(_ count: Int, in folder: URL) throws -> [String] {
-        let source = try recording()
-        return try (1...count).map { index in
-            let path = folder.appendingPathComponent(String(format: "room-%02d.mp4", index)).path
-            try FileManager.default.copyItem(atPath: source, toPath: path)
-            return path
-        }
-    }
-
-    /// One clip per recording (clips keep 10 s apart by default), 1-2 s long, stream-copied.
-    static let extractOptions = ["--count", "1", "--min-duration", "1", "--max-duration", "2", "--mode", "copy", "--no-hook"]
-
     @Test(arguments: StoreBackend.testable)
     func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(backend: StoreBackend) async throws {
-        try await TestDatabase.with(backend) { db in try threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: db) }
-    }
+        try await QueueScenario.run("queue-workers", on: backend) { scenario in
+            let recordings = try scenario.recordings(20)
+            let added = try scenario.queue(recordings)
+            #expect(added.status == 0, "\(added.stderr)")
+            let again = try scenario.queue([recordings[0]])
+            #expect(again.status == 0 && again.stdout.contains("already pending"), "\(again.stdout)")
 
-    func threeWorkersOneKilledMidJobEveryJobDoneExactlyOnce(db: String) throws {
-        let folder = try Fixtures.temporaryDirectory("queue-workers")
-        let env = ["CLIPKIT_DB": db]
-        let out = folder.appendingPathComponent("clips")
-        let recordings = try Self.recordings(20, in: folder)
-        let added = try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env)
-        #expect(added.status == 0, "\(added.stderr)")
-        let again = try Fixtures.clipkit(["queue", "add", recordings[0], "--out", out.path] + Self.extractOptions, environment: env)
-        #expect(again.status == 0 && again.stdout.contains("already pending"), "\(again.stdout)")
+            let lease = 3.0
+            let workers = try (0..<3).map { _ in try scenario.worker(["worker", "--once", "--lease", "\(lease)", "--poll", "0.3"]) }
+            let victim = workers[0]
+            let killed = try Self.killMidJob(victim, in: scenario)
+            for worker in workers.dropFirst() {
+                let status = try worker.wait(timeout: 300)
+                #expect(status == 0, "\(worker.stderr)")
+            }
 
-        let lease = 3.0
-        let workers = try (0..<3).map { _ in
-            try Worker(["worker", "--once", "--lease", "\(lease)", "--poll", "0.3"], environment: env, folder: folder)
-        }
-        let victim = workers[0]
-        let killed = try Self.killMidJob(victim, environment: env)
-        for worker in workers.dropFirst() {
-            let status = try worker.wait(timeout: 300)
-            #expect(status == 0, "\(worker.stderr)")
-        }
+            // Every job done, once: one "done" line per job over all workers, the killed worker's job by another
+            // worker after its lease expired.
+            let status = try scenario.status()
+            #expect(status.counts == ["pending": 0, "running": 0, "done": 20, "failed": 0])
+            let doneLines = workers.flatMap { $0.stdout.split(separator: "\n") }.filter { $0.hasPrefix("job ") && $0.contains(" done ") }
+            let doneIDs = doneLines.map { $0.split(separator: " ")[1] }
+            #expect(doneIDs.count == 20 && Set(doneIDs).count == 20, "\(doneLines)")
+            let retaken = try #require(status.jobs.first { $0["id"] as? Int == killed.job })
+            #expect(retaken["attempts"] as? Int == 2 && retaken["worker"] as? String != killed.worker, "\(retaken)")
+            let takenOver = retaken["startedAt"] as? String ?? ""
+            #expect(takenOver >= killed.leaseExpiry, "job \(killed.job) was taken over at \(takenOver), before its lease ended at \(killed.leaseExpiry)")
 
-        // Every job done, once: one "done" line per job over all workers, the killed worker's job by another worker
-        // after its lease expired.
-        let status = try Self.status(env)
-        #expect(status.counts == ["pending": 0, "running": 0, "done": 20, "failed": 0])
-        let doneLines = workers.flatMap { $0.stdout.split(separator: "\n") }.filter { $0.hasPrefix("job ") && $0.contains(" done ") }
-        let doneIDs = doneLines.map { $0.split(separator: " ")[1] }
-        #expect(doneIDs.count == 20 && Set(doneIDs).count == 20, "\(doneLines)")
-        let retaken = try #require(status.jobs.first { $0["id"] as? Int == killed.job })
-        #expect(retaken["attempts"] as? Int == 2 && retaken["worker"] as? String != killed.worker, "\(retaken)")
-        let takenOver = retaken["startedAt"] as? String ?? ""
-        #expect(takenOver >= killed.leaseExpiry, "job \(killed.job) was taken over at \(takenOver), before its lease ended at \(killed.leaseExpiry)")
+            // The folder: a clip per recording, named per job, each whole; no duplicate, no temporary file.
+            let out = scenario.out
+            let manifest = try Self.manifest(out)
+            #expect(manifest.count == 20)
+            let listed = manifest.values.flatMap { $0 }.sorted()
+            let expected = (1...20).map { String(format: "room-%02d-01.mp4", $0) }
+            #expect(listed == expected.sorted())
+            let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+            #expect(files.filter { $0.contains(".partial") }.isEmpty, "\(files)")
+            #expect(files.filter { $0.hasSuffix(".mp4") }.sorted() == expected.sorted(), "\(files)")
+            for file in expected {
+                let decode = try Fixtures.run("/usr/bin/env", ["ffmpeg", "-v", "error", "-i", out.appendingPathComponent(file).path, "-f", "null", "-"])
+                #expect(decode.status == 0 && decode.stderr.isEmpty, "\(file): \(decode.stderr)")
+            }
 
-        // The folder: a clip per recording, named per job, each whole; no duplicate, no temporary file.
-        let manifest = try Self.manifest(out)
-        #expect(manifest.count == 20)
-        let listed = manifest.values.flatMap { $0 }.sorted()
-        let expected = (1...20).map { String(format: "room-%02d-01.mp4", $0) }
-        #expect(listed == expected.sorted())
-        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(files.filter { $0.contains(".partial") }.isEmpty, "\(files)")
-        #expect(files.filter { $0.hasSuffix(".mp4") }.sorted() == expected.sorted(), "\(files)")
-        for file in expected {
-            let decode = try Fixtures.run("/usr/bin/env", ["ffmpeg", "-v", "error", "-i", out.appendingPathComponent(file).path, "-f", "null", "-"])
-            #expect(decode.status == 0 && decode.stderr.isEmpty, "\(file): \(decode.stderr)")
-        }
-
-        for job in status.jobs {
-            let result = job["result"] as? [String: Any]
-            let recording = URL(fileURLWithPath: job["recording"] as? String ?? "").standardizedFileURL.path
-            #expect((result?["clips"] as? [String])?.sorted() == manifest[recording]?.sorted(), "\(job)")
+            for job in status.jobs {
+                let result = job["result"] as? [String: Any]
+                let recording = URL(fileURLWithPath: job["recording"] as? String ?? "").standardizedFileURL.path
+                #expect((result?["clips"] as? [String])?.sorted() == manifest[recording]?.sorted(), "\(job)")
+            }
         }
     }
 
     @Test(arguments: StoreBackend.testable)
     func aStoppedWorkerFinishesItsJobAndClaimsNoMore(backend: StoreBackend) async throws {
-        try await TestDatabase.with(backend) { db in try aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: db) }
-    }
-
-    func aStoppedWorkerFinishesItsJobAndClaimsNoMore(db: String) throws {
-        let folder = try Fixtures.temporaryDirectory("queue-stop")
-        let env = ["CLIPKIT_DB": db]
-        let out = folder.appendingPathComponent("clips")
-        let recordings = try Self.recordings(3, in: folder)
-        #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
-        let worker = try Worker(["worker", "--poll", "0.3"], environment: env, folder: folder)
-        let job = try Self.stopMidJob(worker, environment: env)
-        kill(worker.process.processIdentifier, SIGTERM)
-        kill(worker.process.processIdentifier, SIGCONT)
-        #expect(try worker.wait(timeout: 120) == 0, "\(worker.stderr)")
-        #expect(worker.stderr.contains("SIGTERM"))
-        let states = try Self.status(env).jobs.map { "\($0["id"] as? Int ?? 0)=\($0["state"] as? String ?? "")" }
-        #expect(states.contains("\(job.job)=done"), "\(states)")
-        #expect(states.filter { $0.hasSuffix("=pending") }.count == 3 - states.filter { $0.hasSuffix("=done") }.count, "\(states)")
-        #expect(!states.contains { $0.hasSuffix("=running") }, "\(states)")
+        try await QueueScenario.run("queue-stop", on: backend) { scenario in
+            let recordings = try scenario.recordings(3)
+            #expect(try scenario.queue(recordings).status == 0)
+            let worker = try scenario.worker(["worker", "--poll", "0.3"])
+            let job = try Self.stopMidJob(worker, in: scenario)
+            kill(worker.process.processIdentifier, SIGTERM)
+            kill(worker.process.processIdentifier, SIGCONT)
+            #expect(try worker.wait(timeout: 120) == 0, "\(worker.stderr)")
+            #expect(worker.stderr.contains("SIGTERM"))
+            let states = try scenario.status().jobs.map { "\($0["id"] as? Int ?? 0)=\($0["state"] as? String ?? "")" }
+            #expect(states.contains("\(job.job)=done"), "\(states)")
+            #expect(states.filter { $0.hasSuffix("=pending") }.count == 3 - states.filter { $0.hasSuffix("=done") }.count, "\(states)")
+            #expect(!states.contains { $0.hasSuffix("=running") }, "\(states)")
+        }
     }
 
     @Test(arguments: StoreBackend.testable)
     func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(backend: StoreBackend) async throws {
-        try await TestDatabase.with(backend) { db in try aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: db) }
-    }
-
-    func aTakenOverJobLosesTheDeadWorkersTemporaryFiles(db: String) throws {
-        let folder = try Fixtures.temporaryDirectory("queue-leftovers")
-        let env = ["CLIPKIT_DB": db]
-        let out = folder.appendingPathComponent("clips")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let recordings = try Self.recordings(1, in: folder)
-        // What a worker killed while cutting and while saving the manifest leaves behind; another recording's file stays.
-        let leftovers = [".room-01-02.partial-4242.mp4", ".manifest.json.partial-4242"]
-        for name in leftovers + [".room-011-01.partial-4242.mp4"] {
-            try Data("half".utf8).write(to: out.appendingPathComponent(name))
+        try await QueueScenario.run("queue-leftovers", on: backend) { scenario in
+            let out = scenario.out
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            let recordings = try scenario.recordings(1)
+            // What a worker killed while cutting and while saving the manifest leaves behind; another recording's file stays.
+            let leftovers = [".room-01-02.partial-4242.mp4", ".manifest.json.partial-4242"]
+            for name in leftovers + [".room-011-01.partial-4242.mp4"] {
+                try Data("half".utf8).write(to: out.appendingPathComponent(name))
+            }
+            #expect(try scenario.queue(recordings).status == 0)
+            let run = try scenario.clipkit(["worker", "--once"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+            for name in leftovers { #expect(!files.contains(name), "\(files)") }
+            #expect(files.contains(".room-011-01.partial-4242.mp4"), "another recording's file is not this job's to remove")
+            #expect(files.contains("room-01-01.mp4"))
         }
-        #expect(try Fixtures.clipkit(["queue", "add"] + recordings + ["--out", out.path] + Self.extractOptions, environment: env).status == 0)
-        let run = try Fixtures.clipkit(["worker", "--once"], environment: env)
-        #expect(run.status == 0, "\(run.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        for name in leftovers { #expect(!files.contains(name), "\(files)") }
-        #expect(files.contains(".room-011-01.partial-4242.mp4"), "another recording's file is not this job's to remove")
-        #expect(files.contains("room-01-01.mp4"))
     }
 
     @Test(arguments: StoreBackend.testable)
     func failingJobsAreRetriedThenGivenUpWithTheirError(backend: StoreBackend) async throws {
-        try await TestDatabase.with(backend) { db in try failingJobsAreRetriedThenGivenUpWithTheirError(db: db) }
-    }
+        try await QueueScenario.run("queue-fail", on: backend) { scenario in
+            let broken = scenario.folder.appendingPathComponent("broken.mp4")
+            try Data("not a recording".utf8).write(to: broken)
+            let add = try scenario.queue([broken.path], ["--max-attempts", "2"])
+            #expect(add.status == 0, "\(add.stderr)")
+            let missing = try scenario.clipkit(["queue", "add", scenario.folder.appendingPathComponent("nope.mp4").path, "--out", "clips"])
+            #expect(missing.status == 1 && missing.stderr.contains("nope.mp4: no such file"), "\(missing.stderr)")
 
-    func failingJobsAreRetriedThenGivenUpWithTheirError(db: String) throws {
-        let folder = try Fixtures.temporaryDirectory("queue-fail")
-        let env = ["CLIPKIT_DB": db]
-        let broken = folder.appendingPathComponent("broken.mp4")
-        try Data("not a recording".utf8).write(to: broken)
-        let add = try Fixtures.clipkit(["queue", "add", broken.path, "--out", folder.appendingPathComponent("clips").path, "--max-attempts", "2"] + Self.extractOptions, environment: env)
-        #expect(add.status == 0, "\(add.stderr)")
-        let missing = try Fixtures.clipkit(["queue", "add", folder.appendingPathComponent("nope.mp4").path, "--out", "clips"], environment: env)
-        #expect(missing.status == 1 && missing.stderr.contains("nope.mp4: no such file"), "\(missing.stderr)")
+            let run = try scenario.clipkit(["worker", "--once"])
+            #expect(run.status == 3, "\(run.stdout) \(run.stderr)")
+            #expect(run.stderr.contains("attempt 1/2 failed (will retry)") && run.stderr.contains("attempt 2/2 failed (given up)"), "\(run.stderr)")
+            let status = try scenario.clipkit(["queue", "status"])
+            #expect(status.stdout.hasPrefix("pending 0  running 0  done 0  failed 1"), "\(status.stdout)")
+            #expect(status.stdout.contains("broken.mp4"))
+            let error = try scenario.status().jobs.first?["error"] as? String ?? ""
+            #expect(error.contains(broken.path) && !error.contains("\n"), "one line naming the file: \(error)")
 
-        let run = try Fixtures.clipkit(["worker", "--once"], environment: env)
-        #expect(run.status == 3, "\(run.stdout) \(run.stderr)")
-        #expect(run.stderr.contains("attempt 1/2 failed (will retry)") && run.stderr.contains("attempt 2/2 failed (given up)"), "\(run.stderr)")
-        let status = try Fixtures.clipkit(["queue", "status"], environment: env)
-        #expect(status.stdout.hasPrefix("pending 0  running 0  done 0  failed 1"), "\(status.stdout)")
-        #expect(status.stdout.contains("broken.mp4"))
-        let error = try Self.status(env).jobs.first?["error"] as? String ?? ""
-        #expect(error.contains(broken.path) && !error.contains("\n"), "one line naming the file: \(error)")
-
-        #expect(try Fixtures.clipkit(["queue", "retry"], environment: env).status == 2)
-        let retry = try Fixtures.clipkit(["queue", "retry", "--failed"], environment: env)
-        #expect(retry.stdout.hasPrefix("1 failed job back to pending"), "\(retry.stdout)")
-        let retried = try Self.status(env).jobs.map { "\($0["state"] as? String ?? "") \($0["attempts"] as? Int ?? -1)" }
-        #expect(retried == ["pending 0"])
+            #expect(try scenario.clipkit(["queue", "retry"]).status == 2)
+            let retry = try scenario.clipkit(["queue", "retry", "--failed"])
+            #expect(retry.stdout.hasPrefix("1 failed job back to pending"), "\(retry.stdout)")
+            let retried = try scenario.status().jobs.map { "\($0["state"] as? String ?? "") \($0["attempts"] as? Int ?? -1)" }
+            #expect(retried == ["pending 0"])
+        }
     }
 
     // MARK: - Helpers
@@ -174,14 +136,14 @@ import TestSupport
     }
 
     /// Freezes the worker (SIGSTOP) at a moment it holds a job; returns that job, the worker's name and its lease end.
-    static func stopMidJob(_ worker: Worker, environment: [String: String]) throws -> Killed {
+    static func stopMidJob(_ worker: Worker, in scenario: QueueScenario) throws -> Killed {
         let pid = worker.process.processIdentifier
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
             kill(pid, SIGSTOP)
             // Frozen in the middle of a database write, the worker can make a reader fail (SQLite: SQLITE_PROTOCOL): try again later.
-            let held = (try? status(environment))?.jobs.first { job in
+            let held = (try? scenario.status())?.jobs.first { job in
                 job["state"] as? String == "running" && (job["worker"] as? String)?.hasSuffix(":\(pid)") == true
             }
             if let held, let id = held["id"] as? Int, let name = held["worker"] as? String, let expiry = held["leaseExpiresAt"] as? String {
@@ -194,22 +156,11 @@ import TestSupport
     }
 
     /// SIGKILLs the worker while it holds a job.
-    static func killMidJob(_ worker: Worker, environment: [String: String]) throws -> Killed {
-        let killed = try stopMidJob(worker, environment: environment)
+    static func killMidJob(_ worker: Worker, in scenario: QueueScenario) throws -> Killed {
+        let killed = try stopMidJob(worker, in: scenario)
         kill(worker.process.processIdentifier, SIGKILL)
         _ = try worker.wait(timeout: 30)
         return killed
-    }
-
-    /// `clipkit queue status --json`: the counts and the jobs.
-    static func status(_ environment: [String: String]) throws -> (counts: [String: Int], jobs: [[String: Any]]) {
-        let result = try Fixtures.clipkit(["queue", "status", "--json"], environment: environment)
-        guard result.status == 0,
-              let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-              let counts = object["counts"] as? [String: Int], let jobs = object["jobs"] as? [[String: Any]] else {
-            throw FixtureError("queue status --json failed: \(result.stderr)")
-        }
-        return (counts, jobs)
     }
 
     /// Recording path → clip files, from the folder's manifest.

@@ -1,4 +1,5 @@
 import ClipMedia
+import ClipText
 import Foundation
 
 /// FCPXML 1.9 (Final Cut Pro 10.5+, DaVinci Resolve): one asset per source (a `media-rep` file URL), a
@@ -19,8 +20,8 @@ public enum FCPXMLWriter {
         for source in timeline.sources {
             let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
             xml += """
-                    <asset id="\(assetIDs[source]!)" name="\(escape(name))" start="0s" duration="\(rate.rationalTime(timeline.sourceFrames(source)))" hasVideo="1" hasAudio="1" format="r1">
-                        <media-rep kind="original-media" src="\(escape(fileURL(source)))"/>
+                    <asset id="\(assetIDs[source]!)" name="\(Markup.escape(name))" start="0s" duration="\(rate.rationalTime(timeline.sourceFrames(source)))" hasVideo="1" hasAudio="1" format="r1">
+                        <media-rep kind="original-media" src="\(Markup.escape(fileURL(source)))"/>
                     </asset>
 
             """
@@ -30,7 +31,7 @@ public enum FCPXMLWriter {
             </resources>
             <library>
                 <event name="clipkit">
-                    <project name="\(escape(timeline.name))">
+                    <project name="\(Markup.escape(timeline.name))">
                         <sequence format="r1" duration="\(rate.rationalTime(total))" tcStart="0s" tcFormat="NDF">
                             <spine>
 
@@ -38,8 +39,8 @@ public enum FCPXMLWriter {
         var offset = 0
         for clip in timeline.clips {
             let (start, count) = timeline.frames(clip)
-            xml += "                        <asset-clip ref=\"\(assetIDs[clip.source]!)\" name=\"\(escape(clip.name))\" offset=\"\(rate.rationalTime(offset))\" start=\"\(rate.rationalTime(start))\" duration=\"\(rate.rationalTime(count))\" format=\"r1\" tcFormat=\"NDF\">\n"
-            if let comment = clip.comment { xml += "                            <note>\(escape(comment))</note>\n" }
+            xml += "                        <asset-clip ref=\"\(assetIDs[clip.source]!)\" name=\"\(Markup.escape(clip.name))\" offset=\"\(rate.rationalTime(offset))\" start=\"\(rate.rationalTime(start))\" duration=\"\(rate.rationalTime(count))\" format=\"r1\" tcFormat=\"NDF\">\n"
+            if let comment = clip.comment { xml += "                            <note>\(Markup.escape(comment))</note>\n" }
             if let score = clip.score {
                 xml += "                            <marker start=\"\(rate.rationalTime(start))\" duration=\"\(rate.rationalTime(1))\" value=\"score \(String(format: "%.2f", score))\"/>\n"
             }
@@ -65,20 +66,4 @@ public enum FCPXMLWriter {
 
     /// A file:// URL for a path (made absolute, percent-encoded).
     static func fileURL(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.absoluteString }
-
-    /// XML attribute/text escaping.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

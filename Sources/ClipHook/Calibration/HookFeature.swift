@@ -21,14 +21,14 @@ public enum HookFeature: String, CaseIterable, Sendable, Codable {
     /// The feature's value for one creative's metrics.
     public func value(_ metrics: HookMetrics) -> Double {
         switch self {
-        case .blackOpen: return metrics.blackOpen
-        case .frozen: return metrics.frozen
+        case .blackOpen: return metrics.opening.blackOpen
+        case .frozen: return metrics.opening.frozen
         case .firstCut:
             let analysed = metrics.window + HookChecker.lookahead
-            return min(metrics.firstCut ?? analysed, analysed)
-        case .motion: return metrics.motion ?? 0
-        case .firstSound: return metrics.firstSound ?? metrics.window
-        case .openingLoudness: return max(-70, metrics.openingLoudness ?? -70)
+            return min(metrics.opening.firstCut ?? analysed, analysed)
+        case .motion: return metrics.opening.motion ?? 0
+        case .firstSound: return metrics.opening.firstSound ?? metrics.window
+        case .openingLoudness: return max(-70, metrics.opening.openingLoudness ?? -70)
         }
     }
 

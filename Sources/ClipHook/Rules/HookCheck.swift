@@ -64,16 +64,16 @@ public enum HookCheck: String, CaseIterable, Sendable, Codable {
     /// The measured value this check compares, or nil when it could not be measured (then it does not fire).
     public func value(_ m: HookMetrics, target aspect: Double) -> Double? {
         switch self {
-        case .blackOpen: return m.blackOpen
-        case .frozenOpen: return m.frozen
+        case .blackOpen: return m.opening.blackOpen
+        case .frozenOpen: return m.opening.frozen
         // No cut before the end of the analysed range counts as the whole window and a bit: "later than the window".
-        case .noEarlyCut: return m.firstCut ?? .infinity
-        case .lowMotion: return m.motion
+        case .noEarlyCut: return m.opening.firstCut ?? .infinity
+        case .lowMotion: return m.opening.motion
         // Sound that never starts in the window is as late as it gets.
-        case .silentOpen: return m.hasAudio ? (m.firstSound ?? .infinity) : nil
+        case .silentOpen: return m.hasAudio ? (m.opening.firstSound ?? .infinity) : nil
         // A silent window is silent_open's finding; loudness is judged once there is sound.
-        case .quietOpen: return m.firstSound == nil ? nil : m.openingLoudness
-        case .clipping: return m.truePeak ?? m.samplePeak
+        case .quietOpen: return m.opening.firstSound == nil ? nil : m.opening.openingLoudness
+        case .clipping: return m.opening.truePeak ?? m.opening.samplePeak
         case .letterbox: return m.picture?.bars.coveredFraction
         case .blurry: return m.picture?.sharpness
         case .tooDark, .overexposed: return m.picture?.meanLuma
@@ -88,10 +88,10 @@ public enum HookCheck: String, CaseIterable, Sendable, Codable {
     /// The time span the finding is about.
     public func span(_ m: HookMetrics) -> (start: Double, end: Double) {
         switch self {
-        case .blackOpen: return (0, m.blackOpen)
-        case .frozenOpen: return (m.frozenStart ?? 0, (m.frozenStart ?? 0) + m.frozen)
-        case .noEarlyCut: return (0, min(m.firstCut ?? m.window, m.window))
-        case .silentOpen: return (0, min(m.firstSound ?? m.window, m.window))
+        case .blackOpen: return (0, m.opening.blackOpen)
+        case .frozenOpen: return (m.opening.frozenStart ?? 0, (m.opening.frozenStart ?? 0) + m.opening.frozen)
+        case .noEarlyCut: return (0, min(m.opening.firstCut ?? m.window, m.window))
+        case .silentOpen: return (0, min(m.opening.firstSound ?? m.window, m.window))
         default: return isWholeFile ? (0, m.duration) : (0, m.window)
         }
     }

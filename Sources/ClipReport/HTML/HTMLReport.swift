@@ -1,3 +1,5 @@
+import ClipText
+
 /// The whole report as one self-contained HTML page: inline CSS and SVG, images as data: URIs, no script, nothing
 /// fetched from a network; readable without JavaScript and printable (one plan or recording per printed page).
 public struct HTMLReport: Sendable {

@@ -1,4 +1,5 @@
 import ClipRotation
+import ClipText
 
 /// One plan's part of the page: facts, budget advice, the active-set timeline, one chart per metric with fatigue
 /// points, the creatives table and the status changes, all computed with the rotation's own logic.

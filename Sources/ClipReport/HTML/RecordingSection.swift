@@ -1,3 +1,4 @@
+import ClipText
 import Foundation
 
 /// One recording's part of the page: its clips, best first, each with thumbnail, span, score, reasons and hook check.

@@ -1,3 +1,5 @@
+import ClipText
+
 /// Collects SVG elements and renders them as one inline `<svg>`; every text and tooltip is escaped here.
 public struct SVGCanvas: Sendable {
     public let width: Double

@@ -46,15 +46,15 @@ enum HookOutput {
         let calibrated = reports.contains { $0.predictedHookRate != nil }
         var lines = [(csvColumns + (calibrated ? ["predicted_hook_rate"] : [])).joined(separator: ",")]
         for r in reports {
-            let m = r.metrics
+            let m = r.metrics, o = m.opening
             let fields: [String] = [
                 r.file, r.preset, number(r.score),
                 "\(r.findings.filter { $0.severity == .fail }.count)", "\(r.findings.filter { $0.severity == .warn }.count)",
                 r.findings.map { "\($0.id):\($0.severity.rawValue)" }.joined(separator: ";"),
                 number(m.duration), "\(m.width)", "\(m.height)", number(m.aspect), number(m.frameRate),
-                m.hasAudio ? "true" : "false", number(m.window), number(m.blackOpen), number(m.frozen), number(m.firstCut),
-                "\(m.cuts.count)", number(m.motion), number(m.firstSound), number(m.openingLoudness), number(m.samplePeak),
-                number(m.truePeak), number(m.picture?.bars.coveredFraction), number(m.picture?.sharpness),
+                m.hasAudio ? "true" : "false", number(m.window), number(o.blackOpen), number(o.frozen), number(o.firstCut),
+                "\(o.cuts.count)", number(o.motion), number(o.firstSound), number(o.openingLoudness), number(o.samplePeak),
+                number(o.truePeak), number(m.picture?.bars.coveredFraction), number(m.picture?.sharpness),
                 number(m.picture?.meanLuma), number(m.picture?.colorfulness),
             ] + (calibrated ? [rate(r.predictedHookRate)] : [])
             lines.append(fields.map(quote).joined(separator: ","))

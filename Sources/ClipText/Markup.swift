@@ -1,4 +1,4 @@
-/// Escaping for HTML and SVG text: element content and double- or single-quoted attribute values.
+/// Escaping for XML, HTML and SVG text: element content and double- or single-quoted attribute values.
 public enum Markup {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, so any name renders as text.
     public static func escape(_ text: String) -> String {
