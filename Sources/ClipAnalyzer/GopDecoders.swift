@@ -124,6 +124,9 @@ final class GopDecoders: @unchecked Sendable {
         try decoder.decode(keyframe, keep)
         while !done, let packet = try file.readPacket() {
             guard packet.streamIndex == videoIndex else { continue }
+            // Without reordering, a packet at `stop` or later holds no wanted frame (often the next keyframe, the
+            // most expensive picture of all): what is wanted is out after the flush below.
+            if !decoder.mayReorderFrames, let time = packet.time, time >= request.stop - 1e-9 { break }
             try decoder.decode(packet, keep)
         }
         if !done { try decoder.flush(keep) }

@@ -48,6 +48,9 @@ public final class VideoDecoder {
     private var produced = 0
     private var lastTime: Double?
     private let nominalFrameDuration: Double
+    /// Whether frames may come out in another order than their packets go in (B-frames: the stream declares a
+    /// reorder delay). When false, once a packet at time T has been read, every frame before T has been sent.
+    public let mayReorderFrames: Bool
 
     /// Opens a decoder for `stream` (default: the file's best video stream).
     public init(file: MediaFile, stream: Int? = nil, options: VideoDecodeOptions = VideoDecodeOptions()) throws {
@@ -66,6 +69,7 @@ public final class VideoDecoder {
             if options.deblockKeyframesOnly { context.pointee.skip_loop_filter = AVDISCARD_NONKEY }
         }
         let rate = file.stream(index).pointee.avg_frame_rate
+        mayReorderFrames = file.stream(index).pointee.codecpar.pointee.video_delay > 0
         nominalFrameDuration = Timebase.value(rate).map { 1 / $0 } ?? 1.0 / 30
     }
 
