@@ -59,7 +59,7 @@ final class GopDecoders: @unchecked Sendable {
         self.path = path
         self.videoIndex = videoIndex
         self.options = options
-        self.workers = (0..<max(1, workers)).map { _ in BackgroundJob { [unowned self] in try work() } }
+        self.workers = (0..<max(1, workers)).map { _ in BackgroundJob { [unowned self] in work() } }
     }
 
     /// Queues a request; a worker picks it up as soon as one is free.
@@ -91,7 +91,7 @@ final class GopDecoders: @unchecked Sendable {
     }
 
     /// One worker: opens its own handle and decoder on first use, then answers requests until closed.
-    private func work() throws {
+    private func work() {
         var decoder: (file: MediaFile, video: VideoDecoder)?
         while let ticket = next() {
             ticket.answer(Result {
@@ -137,7 +137,7 @@ final class GopDecoders: @unchecked Sendable {
     /// Seeks so that decoding can start at a keyframe at or before `time` and returns that keyframe's packet
     /// (the next packets follow it). Containers without an index (MPEG-TS, FLV) may seek past the target:
     /// then it seeks further back. Nil when no such keyframe can be reached.
-    static func keyframe(atOrBefore time: Double, in file: MediaFile, videoIndex: Int) throws -> Packet? {
+    private static func keyframe(atOrBefore time: Double, in file: MediaFile, videoIndex: Int) throws -> Packet? {
         for back in [0.0, 2, 8, 30] {
             let target = max(0, time - back)
             try file.seek(to: target, stream: videoIndex)
