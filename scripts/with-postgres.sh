@@ -42,12 +42,17 @@ trap 'exit 130' INT TERM
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U clipkit --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+# Everyone is trusted on loopback except one role, which must give its password (the password-file tests).
+password_user=clipkit_password
+{ echo "host all $password_user 127.0.0.1/32 scram-sha-256"; cat "$dir/data/pg_hba.conf"; } > "$dir/pg_hba.conf"
+"${as_owner[@]}" cp "$dir/pg_hba.conf" "$dir/data/pg_hba.conf"
 # Throwaway data: no fsync and no full-page writes, so the checkpoint every DROP DATABASE forces is cheap.
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c synchronous_commit=off -c fsync=off -c full_page_writes=off -c log_lock_waits=on" start >/dev/null ||
     { cat "$dir/server.log" >&2; exit 1; }
 
 export CLIPKIT_TEST_POSTGRES="postgres://clipkit@127.0.0.1:$port/postgres?sslmode=disable"
+export CLIPKIT_TEST_POSTGRES_PASSWORD_USER=$password_user
 export CLIPKIT_TEST_POSTGRES_PID=$(head -n 1 "$dir/data/postmaster.pid")
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 status=0

@@ -19,7 +19,9 @@ public enum Stores {
 
     private static func openBoth(_ location: String, environment: [String: String]) async throws -> any RotationStore & JobQueue {
         if PostgresLocation.isURL(location) {
-            return try await PostgresStore.connect(try PostgresLocation(url: location, environment: environment))
+            var postgres = try PostgresLocation(url: location, environment: environment)
+            postgres.readPasswordFile(environment: environment) { FileHandle.standardError.write(Data("clipkit: warning: \($0)\n".utf8)) }
+            return try await PostgresStore.connect(postgres)
         }
         return try SQLiteStore(path: location)
     }

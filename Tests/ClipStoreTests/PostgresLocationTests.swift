@@ -1,4 +1,5 @@
-import ClipStore
+@testable import ClipStore
+import Foundation
 import Testing
 
 /// Reading `postgres://` URLs and the `PG*` variables, and keeping the password out of every description.
@@ -26,5 +27,45 @@ import Testing
         } catch {
             #expect("\(error)" == "postgres://u@h:5432/d: unknown sslmode 'bogus' (disable, prefer, require or verify-full)")
         }
+    }
+
+    @Test func thePasswordFileMatchesLikeLibpq() {
+        let file = PasswordFile(text: """
+            # host:port:database:user:password
+            db.example:5432:ads:ana:first
+            db.example:5432:ads:ana:second
+            *:6543:*:ana:any\\:host
+            localhost:*:*:bob:pa\\ss:with:colons
+            h\\:x:1:d:u:escaped host
+            short:line
+
+            """)
+        #expect(file.entries.count == 5)
+        #expect(file.password(host: "db.example", port: 5432, database: "ads", user: "ana") == "first")
+        #expect(file.password(host: "elsewhere", port: 6543, database: "x", user: "ana") == "any:host")
+        #expect(file.password(host: "/run/postgresql", port: 5432, database: "x", user: "bob") == "pass:with:colons")
+        #expect(file.password(host: "h:x", port: 1, database: "d", user: "u") == "escaped host")
+        #expect(file.password(host: "db.example", port: 5432, database: "ads", user: "carl") == nil)
+    }
+
+    @Test func aPasswordInTheURLOrEnvironmentWinsOverTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clipkit-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(".pgpass").path
+        try "*:*:*:*:from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var warnings: [String] = []
+        for (url, environment, expected) in [("postgres://u@h/d", ["HOME": folder.path], "from-file"),
+                                             ("postgres://u:in-url@h/d", ["HOME": folder.path], "in-url"),
+                                             ("postgres://u@h/d", ["PGPASSFILE": path, "PGPASSWORD": "from-env"], "from-env")] {
+            var location = try PostgresLocation(url: url, environment: environment)
+            location.readPasswordFile(environment: environment) { warnings.append($0) }
+            #expect(location.password == expected, "\(url) \(environment)")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        var location = try PostgresLocation(url: "postgres://u@h/d", environment: [:])
+        location.readPasswordFile(environment: ["PGPASSFILE": path]) { warnings.append($0) }
+        #expect(location.password == nil && warnings == ["password file \(path) has group or world access; permissions should be u=rw (0600) or less: not used"])
     }
 }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `--db postgres://…` from the command line: a server that cannot be reached is one error line and exit 1, quickly,
-/// and the password is never printed, whether it came from the URL or from PGPASSWORD.
+/// and the password is never printed, whether it came from the URL, from PGPASSWORD or from the password file.
 @Suite struct PostgresCLITests {
     /// A loopback port with nothing listening.
     func closedPort() throws -> Int {
@@ -59,6 +59,52 @@ import TestSupport
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("postgres://") && !html.contains("Sup3rSecret"))
             #expect(!(result.stdout + result.stderr).contains("Sup3rSecret"))
+        }
+    }
+
+    /// libpq's password file: a role that must give its password (`scripts/with-postgres.sh` makes the server ask
+    /// `clipkit_password` for one) logs in with the file's line and without any password in the URL; a file others may
+    /// read is refused with a warning, as libpq does; the password never shows.
+    @Test(arguments: StoreBackend.testable.filter { $0 == .postgres })
+    func aPasswordFileLogsInARoleThatNeedsAPassword(_ backend: StoreBackend) async throws {
+        guard let role = ProcessInfo.processInfo.environment["CLIPKIT_TEST_POSTGRES_PASSWORD_USER"] else {
+            throw FixtureError("CLIPKIT_TEST_POSTGRES_PASSWORD_USER is not set: run under scripts/with-postgres.sh")
+        }
+        let server = try #require(ProcessInfo.processInfo.environment["CLIPKIT_TEST_POSTGRES"])
+        let secret = "Pw-\(UUID().uuidString.prefix(8))"
+        try await TestDatabase.psql(server, "DROP ROLE IF EXISTS \(role)")
+        try await TestDatabase.psql(server, "CREATE ROLE \(role) LOGIN PASSWORD '\(secret)'")
+        try await TestDatabase.with(backend) { url in
+            var parts = try #require(URLComponents(string: url))
+            try await TestDatabase.psql(server, "ALTER DATABASE \(parts.path.dropFirst()) OWNER TO \(role)")
+            parts.user = role
+            let asRole = parts.string!
+            let home = try Fixtures.temporaryDirectory("clipkit-pgpass")
+            let file = home.appendingPathComponent("pgpass").path
+            // A comment, a line for another role, then ours for any port and database.
+            try "# clipkit test\n127.0.0.1:*:*:somebody:wrong\n127.0.0.1:*:*:\(role):\(secret)\n".write(toFile: file, atomically: true, encoding: .utf8)
+            func plans(_ environment: [String: String]) throws -> ProcessResult {
+                try Fixtures.clipkit(["plan", "list", "--json", "--db", asRole], environment: environment.merging(["HOME": home.path, "NO_COLOR": "1"]) { _, new in new })
+            }
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            let loggedIn = try plans(["PGPASSFILE": file])
+            #expect(loggedIn.status == 0, "\(loggedIn.stderr)")
+            #expect(!(loggedIn.stdout + loggedIn.stderr).contains(secret))
+
+            try FileManager.default.copyItem(atPath: file, toPath: home.appendingPathComponent(".pgpass").path)
+            let fromHome = try plans([:])
+            #expect(fromHome.status == 0, "~/.pgpass when PGPASSFILE is not set: \(fromHome.stderr)")
+
+            let noFile = try plans(["PGPASSFILE": home.appendingPathComponent("missing").path])
+            #expect(noFile.status == 1 && noFile.stderr.hasPrefix("clipkit: error: postgres://\(role)@"), "\(noFile.stderr)")
+            #expect(noFile.stderr.split(separator: "\n").count == 1, "\(noFile.stderr)")
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+            let readable = try plans(["PGPASSFILE": file])
+            #expect(readable.status == 1, "\(readable.stderr)")
+            #expect(readable.stderr.hasPrefix("clipkit: warning: password file \(file) has group or world access"), "\(readable.stderr)")
+            #expect(!(readable.stdout + readable.stderr).contains(secret))
         }
     }
 }

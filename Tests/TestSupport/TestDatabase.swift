@@ -49,7 +49,7 @@ public enum TestDatabase {
     }
 
     /// Runs one statement with psql, off the shared test threads (see `Fixtures.offThePool`).
-    static func psql(_ server: String, _ sql: String) async throws {
+    public static func psql(_ server: String, _ sql: String) async throws {
         let result = try await Fixtures.offThePool { try Fixtures.run("/usr/bin/env", ["psql", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-q", "-d", server, "-c", sql], timeout: 120) }
         guard result.status == 0 else { throw FixtureError("psql \(sql): \(result.stderr)") }
     }

@@ -3,7 +3,8 @@ import PostgresNIO
 
 /// Where a PostgreSQL store lives: `postgres://user[:password]@host[:port]/db[?sslmode=…&connect_timeout=…]`, with
 /// what the URL leaves out taken from `PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE PGSSLMODE PGCONNECT_TIMEOUT` as
-/// libpq does. `description` never contains the password.
+/// libpq does, and the password, when neither the URL nor `PGPASSWORD` gives one, from the password file
+/// (`PGPASSFILE` or `~/.pgpass`, see `PasswordFile`). `description` never contains the password.
 public struct PostgresLocation: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var host: String
     public var port: Int
@@ -38,6 +39,12 @@ public struct PostgresLocation: Sendable, CustomStringConvertible, CustomDebugSt
         guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
             throw StoreError("\(self): unknown sslmode '\(sslMode)' (disable, prefer, require or verify-full)")
         }
+    }
+
+    /// Takes the password from libpq's password file when the URL and `PGPASSWORD` gave none.
+    mutating func readPasswordFile(environment: [String: String], warn: (String) -> Void) {
+        guard password == nil, let file = PasswordFile.load(environment: environment, warn: warn) else { return }
+        password = file.password(host: host, port: port, database: database, user: user)
     }
 
     /// The URL without its password.
