@@ -127,7 +127,7 @@ import TestSupport
         try await withStore(backend) { store in
             let id = "tab\there\\back\nline 直播"
             var stat = row(id, "2026-11-01", plan: "p q")
-            stat.metrics = Metrics(impressions: 10, spend: 0.1, frequency: 1e-7)
+            stat.metrics = Metrics(impressions: 10, spend: 1.0 / 3.0, revenue: 2e6 / 7.0, frequency: 1e-7)
             let counts = try await importRows(store, [stat], createMissing: true)
             #expect(counts.inserted == 1 && counts.creativesCreated == 1 && counts.plansCreated == 1)
             let day = try #require(try await store.series(planID: "p q", since: nil, through: nil)[id]?.days.first)
