@@ -29,13 +29,23 @@ extension PostgresStore {
         try await rows(db, "SELECT * FROM creatives WHERE id = \(id) OR external_id = \(id) ORDER BY id = \(id) DESC LIMIT 1").first.map(Self.creative)
     }
 
-    func log(_ db: PostgresConnection, time: String, asOf: Day, planID: String, creativeID: String, action: String, from: String?, to: String?,
-             reasons: [Reason], snapshot: MetricSnapshot?, policy: String, policyVersion: Int, origin: String) async throws {
-        let reasonsJSON = try StoreRecords.json(reasons)
-        let snapshotJSON = try snapshot.map(StoreRecords.json)
+    /// Appends decisions to the log in one statement, in the given order (ids ascending).
+    func log(_ db: PostgresConnection, _ entries: [LoggedDecision], time: String) async throws {
+        guard !entries.isEmpty else { return }
+        // PostgresNIO sends no array with NULLs: an absent value travels as "" and becomes NULL again in SQL.
+        func column(_ value: (LoggedDecision) throws -> String?) rethrows -> [String] { try entries.map { try value($0) ?? "" } }
+        let asOf = column { $0.asOf.description }, plans = column { $0.planID }, creatives = column { $0.creativeID }
+        let actions = column { $0.action }, froms = column { $0.from }, tos = column { $0.to }, policies = column { $0.policy }
+        let origins = column { $0.origin }, versions = entries.map(\.policyVersion)
+        let reasons = try column { try StoreRecords.json($0.reasons) }, snapshots = try column { try $0.snapshot.map(StoreRecords.json) }
         try await db.run("""
             INSERT INTO decisions (decided_at, as_of, plan_id, creative_id, action, from_status, to_status, reasons, snapshot, policy, policy_version, applied, origin)
-            VALUES (\(time), \(asOf.description), \(planID), \(creativeID), \(action), \(from), \(to), \(reasonsJSON), \(snapshotJSON), \(policy), \(policyVersion), 1, \(origin))
+            SELECT \(time), d.as_of, d.plan_id, d.creative_id, d.action, NULLIF(d.from_status, ''), NULLIF(d.to_status, ''), d.reasons,
+                NULLIF(d.snapshot, ''), d.policy, d.policy_version, 1, d.origin
+            FROM unnest(\(asOf)::text[], \(plans)::text[], \(creatives)::text[], \(actions)::text[], \(froms)::text[], \(tos)::text[],
+                        \(reasons)::text[], \(snapshots)::text[], \(policies)::text[], \(versions)::bigint[], \(origins)::text[])
+                WITH ORDINALITY AS d(as_of, plan_id, creative_id, action, from_status, to_status, reasons, snapshot, policy, policy_version, origin, n)
+            ORDER BY d.n
             """, session.logger)
     }
 
@@ -70,4 +80,19 @@ extension PostgresStore {
                        policyVersion: try row["policy_version"].decode(Int.self), applied: try row["applied"].decode(Int.self) != 0,
                        origin: try row["origin"].decode(String.self))
     }
+}
+
+/// One row of the decision log, as the PostgreSQL store writes it.
+struct LoggedDecision {
+    var asOf: Day
+    var planID: String
+    var creativeID: String
+    var action: String
+    var from: String?
+    var to: String?
+    var reasons: [Reason]
+    var snapshot: MetricSnapshot? = nil
+    var policy: String
+    var policyVersion: Int
+    var origin: String
 }

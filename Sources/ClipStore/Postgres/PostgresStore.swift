@@ -119,8 +119,9 @@ public final class PostgresStore: RotationStore, @unchecked Sendable {
             creative.updatedAt = time
             try await db.run("UPDATE creatives SET status = \(status.rawValue), resting_until = NULL, updated_at = \(time) WHERE id = \(creative.id)",
                              self.session.logger)
-            try await self.log(db, time: time, asOf: asOf, planID: creative.planID, creativeID: creative.id, action: action, from: from.rawValue,
-                               to: status.rawValue, reasons: [reason], snapshot: nil, policy: "manual", policyVersion: 0, origin: "manual")
+            try await self.log(db, [LoggedDecision(asOf: asOf, planID: creative.planID, creativeID: creative.id, action: action, from: from.rawValue,
+                                                   to: status.rawValue, reasons: [reason], policy: "manual", policyVersion: 0, origin: "manual")],
+                               time: time)
             return creative
         }
     }
