@@ -3,11 +3,7 @@ import TestSupport
 
 /// Recordings with known content, generated once per test run with the ffmpeg CLI.
 enum Recordings {
-    static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clipkit-analysis-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    static let folder: URL = try! Fixtures.temporaryDirectory("clipkit-analysis")
     private static let lock = NSLock()
 
     /// 16.2 s, 320×240 at 25 fps, H.264 with a keyframe every 2 s, B-frames and no scene-cut keyframes, mono AAC.

@@ -18,10 +18,12 @@ public enum Fixtures {
         evaldata.appendingPathComponent(relative).path
     }
 
-    /// A new empty folder under the system temporary directory.
+    /// A new empty folder under the system temporary directory, removed when the test process exits (kept when
+    /// `CLIPKIT_KEEP_TEST_FILES` is set, to look at what a failing test left).
     public static func temporaryDirectory(_ label: String = "clipkit-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryFolders.shared.remember(url)
         return url
     }
 

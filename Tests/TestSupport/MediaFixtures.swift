@@ -4,11 +4,7 @@ import Foundation
 /// Generation writes to a temporary name and renames, so tests running in parallel never see half a file.
 public enum MediaFixtures {
     /// This run's fixture folder.
-    public static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("clipkit-fixtures-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    public static let folder: URL = try! Fixtures.temporaryDirectory("clipkit-fixtures")
 
     /// The path of fixture `name`, generating it with `ffmpeg <arguments> <output>` the first time.
     public static func make(_ name: String, _ arguments: [String]) throws -> String {
