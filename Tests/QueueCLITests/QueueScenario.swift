@@ -31,8 +31,8 @@ struct QueueScenario {
     }
 
     /// A `clipkit` process with `arguments` started in the background on the scenario's store.
-    func worker(_ arguments: [String]) throws -> Worker {
-        try Worker(arguments, environment: environment, folder: folder)
+    func worker(_ arguments: [String]) throws -> RunningProgram {
+        try RunningProgram(Fixtures.clipkitBinary, arguments, environment: environment)
     }
 
     /// `count` copies of a 3-second recording under their own names (room-01.mp4, …) in the folder.

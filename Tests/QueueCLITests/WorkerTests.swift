@@ -21,7 +21,7 @@ import TestSupport
             let victim = workers[0]
             let killed = try Self.killMidJob(victim, in: scenario)
             for worker in workers.dropFirst() {
-                let status = try worker.wait(timeout: 300)
+                let status = try worker.wait(timeout: 300).status
                 #expect(status == 0, "\(worker.stderr)")
             }
 
@@ -67,9 +67,9 @@ import TestSupport
             #expect(try scenario.queue(recordings).status == 0)
             let worker = try scenario.worker(["worker", "--poll", "0.3"])
             let job = try Self.stopMidJob(worker, in: scenario)
-            kill(worker.process.processIdentifier, SIGTERM)
-            kill(worker.process.processIdentifier, SIGCONT)
-            #expect(try worker.wait(timeout: 120) == 0, "\(worker.stderr)")
+            kill(worker.pid, SIGTERM)
+            kill(worker.pid, SIGCONT)
+            #expect(try worker.wait(timeout: 120).status == 0, "\(worker.stderr)")
             #expect(worker.stderr.contains("SIGTERM"))
             let states = try scenario.status().jobs.map { "\($0["id"] as? Int ?? 0)=\($0["state"] as? String ?? "")" }
             #expect(states.contains("\(job.job)=done"), "\(states)")
@@ -136,8 +136,8 @@ import TestSupport
     }
 
     /// Freezes the worker (SIGSTOP) at a moment it holds a job; returns that job, the worker's name and its lease end.
-    static func stopMidJob(_ worker: Worker, in scenario: QueueScenario) throws -> Killed {
-        let pid = worker.process.processIdentifier
+    static func stopMidJob(_ worker: RunningProgram, in scenario: QueueScenario) throws -> Killed {
+        let pid = worker.pid
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
@@ -150,15 +150,15 @@ import TestSupport
                 return Killed(job: id, worker: name, leaseExpiry: expiry)
             }
             kill(pid, SIGCONT)
-            guard worker.process.isRunning else { break }
+            guard worker.isRunning else { break }
         }
         throw FixtureError("worker \(pid) was never seen holding a job: \(worker.stderr)")
     }
 
     /// SIGKILLs the worker while it holds a job.
-    static func killMidJob(_ worker: Worker, in scenario: QueueScenario) throws -> Killed {
+    static func killMidJob(_ worker: RunningProgram, in scenario: QueueScenario) throws -> Killed {
         let killed = try stopMidJob(worker, in: scenario)
-        kill(worker.process.processIdentifier, SIGKILL)
+        worker.signal(SIGKILL)
         _ = try worker.wait(timeout: 30)
         return killed
     }
@@ -173,46 +173,5 @@ import TestSupport
             clips[recording["source"] as? String ?? ""] = (recording["clips"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
         }
         return clips
-    }
-}
-
-/// A clipkit process running in the background, its output going to files.
-final class Worker {
-    let process = Process()
-    private let outFile: URL
-    private let errFile: URL
-
-    init(_ arguments: [String], environment: [String: String], folder: URL) throws {
-        let id = UUID().uuidString.prefix(8)
-        outFile = folder.appendingPathComponent("worker-\(id).out")
-        errFile = folder.appendingPathComponent("worker-\(id).err")
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: Fixtures.clipkitBinary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = try FileHandle(forWritingTo: outFile)
-        process.standardError = try FileHandle(forWritingTo: errFile)
-        try process.run()
-    }
-
-    var stdout: String { (try? String(contentsOf: outFile, encoding: .utf8)) ?? "" }
-    var stderr: String { (try? String(contentsOf: errFile, encoding: .utf8)) ?? "" }
-
-    /// Waits for the process to end; its exit status (or the signal number when a signal ended it).
-    func wait(timeout: TimeInterval) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            guard Date() < deadline else {
-                kill(process.processIdentifier, SIGKILL)
-                throw FixtureError("\(process.arguments ?? []) did not finish in \(Int(timeout)) s: \(stderr)")
-            }
-            usleep(20_000)
-        }
-        return process.terminationStatus
-    }
-
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }

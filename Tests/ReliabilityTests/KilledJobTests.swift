@@ -134,27 +134,18 @@ import TestSupport
 
     /// Starts clipkit, kills it with SIGKILL after `delay` seconds (if still running), and waits for it.
     static func killed(after delay: TimeInterval, _ arguments: [String], environment: [String: String] = [:]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.clipkitBinary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let program = try RunningProgram(Fixtures.clipkitBinary, arguments, environment: environment)
         let deadline = Date().addingTimeInterval(delay)
-        while process.isRunning && Date() < deadline { usleep(2_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        while program.isRunning && Date() < deadline { usleep(2_000) }
+        program.signal(SIGKILL)
+        try program.wait(timeout: 60)
     }
 
     /// The id of a process that has exited (and been reaped).
     static func deadProcessID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["true"]
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
+        let program = try RunningProgram("/usr/bin/env", ["true"])
+        try program.wait(timeout: 60)
+        return program.pid
     }
 
     /// The clip file names in a manifest, sorted.

@@ -24,24 +24,11 @@ import TestSupport
 
     /// Starts every command before waiting for any, so they really run at the same time.
     func runTogether(_ commands: [[String]], db: String) throws -> [(arguments: [String], status: Int32, stderr: String)] {
-        var running: [(Process, URL, [String])] = []
-        for arguments in commands {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Fixtures.clipkitBinary)
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(["CLIPKIT_DB": db]) { _, new in new }
-            let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: errURL)
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            running.append((process, errURL, arguments))
+        let running = try commands.map { arguments in
+            try RunningProgram(Fixtures.clipkitBinary, arguments, environment: ["CLIPKIT_DB": db])
         }
-        return running.map { process, errURL, arguments in
-            process.waitUntilExit()
-            let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-            try? FileManager.default.removeItem(at: errURL)
-            return (arguments, process.terminationStatus, stderr)
+        return try zip(commands, running).map { arguments, program in
+            (arguments, try program.wait(timeout: 600).status, program.stderr)
         }
     }
 

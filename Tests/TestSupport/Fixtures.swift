@@ -69,55 +69,14 @@ public enum Fixtures {
         }
     }
 
-    /// Runs a program to completion and captures its output. Started with `posix_spawn` rather than Foundation's
-    /// `Process`, whose child-exit monitoring crashes now and then when a test run starts many programs
-    /// (swift-corelibs-foundation on Linux). The child gets no descriptor of this process but its three standard ones;
-    /// `input` reaches it through a temporary file.
+    /// Runs a program to completion and captures its output (see `RunningProgram`).
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                            input: Data? = nil, timeout: TimeInterval = 600) throws -> ProcessResult {
-        let folder = FileManager.default.temporaryDirectory
-        let outFile = folder.appendingPathComponent("out-\(UUID().uuidString)").path
-        let errFile = folder.appendingPathComponent("err-\(UUID().uuidString)").path
-        let inFile = folder.appendingPathComponent("in-\(UUID().uuidString)").path
-        defer { unlink(outFile); unlink(errFile); unlink(inFile) }
-        let command = "\(executable) \(arguments.joined(separator: " "))"
-        if let input { try input.write(to: URL(fileURLWithPath: inFile)) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inFile, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        if let closeFrom = closeFromAction { _ = closeFrom(&actions, 3) }
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw FixtureError("\(command): cannot start (error \(spawned))") }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                throw FixtureError("\(command) did not finish in \(Int(timeout)) s")
-            }
-            usleep(5_000)
-        }
-        let signal = status & 0x7f
-        return ProcessResult(status: signal == 0 ? (status >> 8) & 0xff : signal,
-                             stdout: (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "",
-                             signaled: signal != 0)
+        let program = try RunningProgram(executable, arguments, environment: environment, input: input)
+        let ended = try program.wait(timeout: timeout)
+        return ProcessResult(status: ended.status, stdout: program.stdout, stderr: program.stderr, signaled: ended.signaled)
     }
 }
-
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Swift's Glibc module does not declare it).
-private let closeFromAction: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
-    dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self) }
 
 /// What a finished program left behind.
 public struct ProcessResult: Sendable {
