@@ -1,5 +1,6 @@
 @testable import ClipStore
 import Foundation
+import TestSupport
 import Testing
 
 /// Reading `postgres://` URLs and the `PG*` variables, and keeping the password out of every description.
@@ -49,9 +50,7 @@ import Testing
     }
 
     @Test func aPasswordInTheURLOrEnvironmentWinsOverTheFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clipkit-pgpass-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Fixtures.temporaryDirectory("clipkit-pgpass")
         let path = folder.appendingPathComponent(".pgpass").path
         try "*:*:*:*:from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)

@@ -67,8 +67,8 @@ import TestSupport
             #expect(try scenario.queue(recordings).status == 0)
             let worker = try scenario.worker(["worker", "--poll", "0.3"])
             let job = try Self.stopMidJob(worker, in: scenario)
-            kill(worker.pid, SIGTERM)
-            kill(worker.pid, SIGCONT)
+            worker.signal(SIGTERM)
+            worker.signal(SIGCONT)
             #expect(try worker.wait(timeout: 120).status == 0, "\(worker.stderr)")
             #expect(worker.stderr.contains("SIGTERM"))
             let states = try scenario.status().jobs.map { "\($0["id"] as? Int ?? 0)=\($0["state"] as? String ?? "")" }
@@ -141,7 +141,7 @@ import TestSupport
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             usleep(useconds_t(50_000 + Int.random(in: 0..<150_000)))
-            kill(pid, SIGSTOP)
+            worker.signal(SIGSTOP)
             // Frozen in the middle of a database write, the worker can make a reader fail (SQLite: SQLITE_PROTOCOL): try again later.
             let held = (try? scenario.status())?.jobs.first { job in
                 job["state"] as? String == "running" && (job["worker"] as? String)?.hasSuffix(":\(pid)") == true
@@ -149,7 +149,7 @@ import TestSupport
             if let held, let id = held["id"] as? Int, let name = held["worker"] as? String, let expiry = held["leaseExpiresAt"] as? String {
                 return Killed(job: id, worker: name, leaseExpiry: expiry)
             }
-            kill(pid, SIGCONT)
+            worker.signal(SIGCONT)
             guard worker.isRunning else { break }
         }
         throw FixtureError("worker \(pid) was never seen holding a job: \(worker.stderr)")
